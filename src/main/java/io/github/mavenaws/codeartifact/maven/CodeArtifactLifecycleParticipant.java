@@ -1,0 +1,32 @@
+package io.github.mavenaws.codeartifact.maven;
+
+import io.github.mavenaws.codeartifact.config.ConfigurationException;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.maven.AbstractMavenLifecycleParticipant;
+import org.apache.maven.MavenExecutionException;
+import org.apache.maven.execution.MavenSession;
+
+/**
+ * Owns the extension's part of the Maven session: at its start the settings are checked, so a mistake stops the
+ * build with one clear message before any download; at its end the build's SDK clients are released.
+ */
+@Named(CodeArtifactRepositoryConnectorFactory.NAME)
+@Singleton
+public final class CodeArtifactLifecycleParticipant extends AbstractMavenLifecycleParticipant {
+
+    @Override
+    public void afterSessionStart(MavenSession session) throws MavenExecutionException {
+        try {
+            ExtensionState.of(session.getRepositorySession());
+        } catch (ConfigurationException e) {
+            // No cause: the message is complete, and Maven prints a cause's stack trace only with -e.
+            throw new MavenExecutionException(e.getMessage(), (Throwable) null);
+        }
+    }
+
+    @Override
+    public void afterSessionEnd(MavenSession session) {
+        ExtensionState.close(session.getRepositorySession());
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.mavenaws.codeartifact.maven;
+
+import io.github.mavenaws.codeartifact.cache.TokenCache;
+import io.github.mavenaws.codeartifact.config.ConfigurationException;
+import io.github.mavenaws.codeartifact.config.ExtensionConfig;
+import io.github.mavenaws.codeartifact.token.TokenProviderChain;
+import java.time.Clock;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.SessionData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The extension's state for one build, kept in the resolver session's data rather than in static fields: a Maven
+ * that runs many builds (mvnd, IDEs) gets a fresh chain, cache and set of SDK clients for each.
+ */
+final class ExtensionState implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(ExtensionState.class);
+    private static final String KEY = ExtensionState.class.getName();
+
+    private final ExtensionConfig config;
+    private final TokenCache tokens;
+    private final CodeArtifactAuthenticationSelector selector;
+
+    private ExtensionState(ExtensionConfig config) {
+        this.config = config;
+        this.tokens = new TokenCache(TokenProviderChain.create(config), Clock.systemUTC());
+        this.selector = new CodeArtifactAuthenticationSelector(tokens);
+    }
+
+    /**
+     * The build's state, created on first use from the environment and the session's properties.
+     *
+     * @throws ConfigurationException when a setting is unusable
+     */
+    static ExtensionState of(RepositorySystemSession session) throws ConfigurationException {
+        SessionData data = session.getData();
+        Object state = data.get(KEY);
+        if (state == null) {
+            ExtensionState created =
+                    new ExtensionState(ExtensionConfig.from(System.getenv(), session.getConfigProperties()));
+            // Creation holds no resources yet (SDK clients are built on first use), so losing the race is free.
+            state = data.set(KEY, null, created) ? created : data.get(KEY);
+            LOGGER.debug("CodeArtifact extension configured: {}", created.config);
+        }
+        return (ExtensionState) state;
+    }
+
+    /** Closes the build's state, if it was ever created. */
+    static void close(RepositorySystemSession session) {
+        Object state = session.getData().get(KEY);
+        if (state instanceof ExtensionState && session.getData().set(KEY, state, null)) {
+            ((ExtensionState) state).close();
+        }
+    }
+
+    ExtensionConfig config() {
+        return config;
+    }
+
+    TokenCache tokens() {
+        return tokens;
+    }
+
+    CodeArtifactAuthenticationSelector selector() {
+        return selector;
+    }
+
+    @Override
+    public void close() {
+        try {
+            tokens.close();
+        } catch (Exception e) {
+            LOGGER.debug("Closing the CodeArtifact token cache failed", e);
+        }
+    }
+}

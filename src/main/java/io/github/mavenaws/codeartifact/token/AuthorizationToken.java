@@ -1,0 +1,54 @@
+package io.github.mavenaws.codeartifact.token;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A CodeArtifact authorization token and where it came from. Instances are compared by identity: "this token"
+ * means this issuance, which is what a 401/403 refuses.
+ */
+public final class AuthorizationToken {
+    private final String value;
+    private final Instant expiration;
+    private final String source;
+
+    /**
+     * @param value the secret token, not null or empty
+     * @param expiration when AWS stops accepting it, or null when unknown (a token handed over in a variable)
+     * @param source the provider that produced it, for messages; not null
+     */
+    public AuthorizationToken(String value, Instant expiration, String source) {
+        this.value = Objects.requireNonNull(value, "value cannot be null");
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("value cannot be empty");
+        }
+        this.expiration = expiration;
+        this.source = Objects.requireNonNull(source, "source cannot be null");
+    }
+
+    /** The secret: hand it to the transport only. */
+    public String value() {
+        return value;
+    }
+
+    public Optional<Instant> expiration() {
+        return Optional.ofNullable(expiration);
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Whether the token will have expired by {@code instant}; a token of unknown expiry never does. */
+    public boolean expiresBefore(Instant instant) {
+        return expiration != null && !expiration.isAfter(instant);
+    }
+
+    /** Never prints the value: tokens end up in logs through toString more often than any other way. */
+    @Override
+    public String toString() {
+        return "AuthorizationToken[source=" + source + ", expiration=" + (expiration == null ? "unknown" : expiration)
+                + ", value=***]";
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.mavenaws.codeartifact.token;
+
+import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+
+/**
+ * One source of CodeArtifact tokens. Like the AWS SDK's credentials providers, a provider is cheap to build and
+ * defers every failure to {@link #fetch}, so a misconfigured source never breaks a build that does not need it.
+ */
+public interface TokenProvider {
+
+    /** What this provider is, in words a user recognises: "environment variable POETRY_AWS_PLUGIN_AUTH_TOKEN". */
+    String describe();
+
+    /**
+     * Obtains a token for the domain.
+     *
+     * @param key the domain, owner and region the token is for, not null
+     * @return a token, never null
+     * @throws TokenProviderException with a short human reason when this source cannot give one
+     */
+    AuthorizationToken fetch(DomainKey key) throws TokenProviderException;
+
+    /**
+     * Whether asking again can give a different token. A refused token from a variable would only be refused
+     * again; AWS issues a fresh one.
+     */
+    boolean canRefresh();
+}
