@@ -1,0 +1,109 @@
+package io.github.mavenaws.codeartifact.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExtensionConfigTest {
+    private static final String ROLE = "arn:aws:iam::111122223333:role/codeartifact-reader";
+
+    private static Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void nothingSetMeansNothingConfigured() throws Exception {
+        ExtensionConfig config = ExtensionConfig.from(Collections.emptyMap(), Collections.emptyMap());
+        assertNull(config.envToken());
+        assertNull(config.codeartifactEnvToken());
+        assertNull(config.roleArn());
+        assertFalse(config.skip());
+    }
+
+    @Test
+    void tokensAreTrimmedAndBlankMeansUnset() throws Exception {
+        ExtensionConfig config = ExtensionConfig.from(
+                env("POETRY_AWS_PLUGIN_AUTH_TOKEN", " abc.def \n", "CODEARTIFACT_AUTH_TOKEN", "  "),
+                Collections.emptyMap());
+        assertEquals("abc.def", config.envToken());
+        assertNull(config.codeartifactEnvToken());
+        assertFalse(config.toString().contains("abc"), config.toString());
+    }
+
+    @Test
+    void aMultiLineTokenIsRefusedWithoutEchoingIt() {
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> ExtensionConfig.from(env("CODEARTIFACT_AUTH_TOKEN", "secretpart1\nsecretpart2"),
+                        Collections.emptyMap()));
+        assertTrue(e.getMessage().startsWith("CODEARTIFACT_AUTH_TOKEN contains whitespace"), e.getMessage());
+        assertFalse(e.getMessage().contains("secretpart"), e.getMessage());
+    }
+
+    @Test
+    void roleFromEnvironmentOrPropertyWhichWins() throws Exception {
+        ExtensionConfig fromEnv = ExtensionConfig.from(env("POETRY_AWS_PLUGIN_ROLE_ARN", ROLE), Collections.emptyMap());
+        assertEquals(ROLE, fromEnv.roleArn().toString());
+        assertEquals("POETRY_AWS_PLUGIN_ROLE_ARN", fromEnv.roleSetting());
+
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("codeartifact.roleArn", "arn:aws:iam::444455556666:role/path/deployer");
+        ExtensionConfig fromProperty = ExtensionConfig.from(env("POETRY_AWS_PLUGIN_ROLE_ARN", ROLE), properties);
+        assertEquals("arn:aws:iam::444455556666:role/path/deployer", fromProperty.roleArn().toString());
+        assertEquals("codeartifact.roleArn", fromProperty.roleSetting());
+    }
+
+    @Test
+    void theRepositoryArnFromThePoetryReadmeIsRefusedWithTheExpectedForm() {
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> ExtensionConfig.from(
+                        env("POETRY_AWS_PLUGIN_ROLE_ARN",
+                                "arn:aws:codeartifact:us-west-2:111122223333:repository/acme/releases"),
+                        Collections.emptyMap()));
+        assertTrue(e.getMessage().startsWith("POETRY_AWS_PLUGIN_ROLE_ARN is not an IAM role ARN"), e.getMessage());
+        assertTrue(e.getMessage().contains("CodeArtifact repository ARN"), e.getMessage());
+        assertTrue(e.getMessage().contains("arn:aws:iam::<account-id>:role/<name>"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "role/codeartifact",
+        "arn:aws:iam::1111:role/x",
+        "arn:aws:iam::111122223333:user/alice",
+        "arn:aws-cn:iam::111122223333:role/x",
+        "arn:aws:sts::111122223333:assumed-role/x/y",
+        "arn:aws:iam::111122223333:role/"
+    })
+    void malformedRoleArnsAreRefused(String value) {
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class,
+                () -> ExtensionConfig.from(env("POETRY_AWS_PLUGIN_ROLE_ARN", value), Collections.emptyMap()));
+        assertTrue(e.getMessage().contains("POETRY_AWS_PLUGIN_ROLE_ARN"), e.getMessage());
+        assertTrue(e.getMessage().contains("arn:aws:iam::<account-id>:role/<name>"), e.getMessage());
+    }
+
+    @Test
+    void skipMustBeABoolean() throws Exception {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("codeartifact.skip", "true");
+        assertTrue(ExtensionConfig.from(Collections.emptyMap(), properties).skip());
+        properties.put("codeartifact.skip", "yes please");
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class, () -> ExtensionConfig.from(Collections.emptyMap(), properties));
+        assertTrue(e.getMessage().startsWith("codeartifact.skip must be true or false"), e.getMessage());
+    }
+}
