@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One token per domain for the whole build, however many modules, repositories and threads ask: the first caller
@@ -25,6 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * request fails at once with the same message instead of asking AWS again.
  */
 public final class TokenCache implements AutoCloseable {
+    private static final Logger LOGGER = LoggerFactory.getLogger(TokenCache.class);
+
     /** A token this close to its expiry is not handed out: a download started with it could outlive it. */
     static final Duration EXPIRY_MARGIN = Duration.ofMinutes(5);
 
@@ -116,9 +120,12 @@ public final class TokenCache implements AutoCloseable {
                     current = provider.fetch(key);
                     currentProvider = i;
                     nextProvider = i;
+                    LOGGER.debug("CodeArtifact token for {} from {}, expires {}", key, provider.describe(),
+                            current.expiration().map(Object::toString).orElse("unknown"));
                     return current;
                 } catch (TokenProviderException e) {
                     outcomes[i] = e.getMessage();
+                    LOGGER.debug("No CodeArtifact token for {} from {}: {}", key, provider.describe(), e.getMessage());
                 }
             }
             failure = new TokenUnavailableException(key, attempts());

@@ -14,6 +14,8 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.spi.connector.RepositoryConnector;
 import org.eclipse.aether.spi.connector.RepositoryConnectorFactory;
 import org.eclipse.aether.transfer.NoRepositoryConnectorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Claims CodeArtifact repositories and hands every other one back to Maven. This is where the token goes on: the
@@ -24,6 +26,8 @@ import org.eclipse.aether.transfer.NoRepositoryConnectorException;
 @Named(CodeArtifactRepositoryConnectorFactory.NAME)
 @Singleton
 public final class CodeArtifactRepositoryConnectorFactory implements RepositoryConnectorFactory {
+    private static final Logger LOGGER = LoggerFactory.getLogger(CodeArtifactRepositoryConnectorFactory.class);
+
     static final String NAME = "codeartifact";
 
     /** Resolver's own connector, which does the transfers; its constructor differs between resolver 1 and 2. */
@@ -49,6 +53,8 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
         }
         if (repository.getAuthentication() != null) {
             // A <server> with credentials for this repository is the user's explicit choice: step aside.
+            LOGGER.debug("{} ({}) has credentials from settings.xml; not adding a token", endpoint.get(),
+                    repository.getId());
             throw new NoRepositoryConnectorException(repository, "credentials configured in settings.xml");
         }
         ExtensionState state;
@@ -61,6 +67,7 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
             throw new NoRepositoryConnectorException(repository, "codeartifact.skip is true");
         }
         RepositoryConnectorFactory basic = basic(repository);
+        LOGGER.debug("{} ({}) gets a token for {}", endpoint.get(), repository.getId(), endpoint.get().key());
         return new RetryingRepositoryConnector(
                 repository,
                 endpoint.get(),
