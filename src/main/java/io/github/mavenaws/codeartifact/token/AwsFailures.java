@@ -1,5 +1,7 @@
 package io.github.mavenaws.codeartifact.token;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -7,7 +9,18 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** Turns SDK exceptions into the one-line reasons of the "no token" message. */
 final class AwsFailures {
     /** The SDK's "no credentials" message lists every provider; enough to act on, but not without bound. */
-    private static final int MAX_REASON_LENGTH = 1200;
+    private static final int MAX_REASON_LENGTH = 2000;
+
+    /**
+     * The default chain's failure: "Unable to load credentials from any of the providers in the chain
+     * AwsCredentialsProviderChain(...) : [Provider(): reason, Provider(): reason]". The reasons are what a user needs.
+     */
+    private static final Pattern NO_CREDENTIALS =
+            Pattern.compile("Unable to load credentials from any of the providers in the chain .*? : \\[(.*)\\]",
+                    Pattern.DOTALL);
+
+    /** Splits the reasons before each "SomethingCredentialsProvider(" or "SomethingProvider(". */
+    private static final Pattern NEXT_PROVIDER = Pattern.compile(", (?=[A-Z][A-Za-z]*Provider\\()");
 
     private AwsFailures() {}
 
@@ -32,6 +45,11 @@ final class AwsFailures {
                     + (message == null ? "" : ": " + message);
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Matcher noCredentials = NO_CREDENTIALS.matcher(message);
+        if (noCredentials.matches()) {
+            message = "no AWS credentials found; the SDK's default chain tried:\n       - "
+                    + String.join("\n       - ", NEXT_PROVIDER.split(noCredentials.group(1)));
+        }
         if (message.length() > MAX_REASON_LENGTH) {
             message = message.substring(0, MAX_REASON_LENGTH) + "...";
         }
