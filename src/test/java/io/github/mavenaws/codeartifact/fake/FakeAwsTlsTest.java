@@ -108,7 +108,7 @@ class FakeAwsTlsTest {
                 import java.util.Base64;
                 public class Probe {
                     public static void main(String[] a) throws Exception {
-                        HttpURLConnection c = (HttpURLConnection) new URL(a[0]).openConnection();
+                        HttpURLConnection c = (HttpURLConnection) java.net.URI.create(a[0]).toURL().openConnection();
                         c.setRequestProperty("Authorization",
                                 "Basic " + Base64.getEncoder().encodeToString(("aws:" + a[1]).getBytes()));
                         System.out.println(c.getResponseCode() + " " + new String(c.getInputStream().readAllBytes()));
