@@ -218,6 +218,11 @@ public final class FakeAws implements AutoCloseable {
 
     // ---- observations -----------------------------------------------------------------------------------------
 
+    /** Every token value issued so far, through the API or {@link #issueToken}: none may ever leak. */
+    public List<String> issuedTokens() {
+        return List.copyOf(tokens.keySet());
+    }
+
     /** Every request so far, in the order they were answered. */
     public List<FakeCall> calls() {
         return List.copyOf(calls);

@@ -1,11 +1,15 @@
 package io.github.mavenaws.codeartifact.it;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The outcome of one Maven run: exit code, full output, duration and the calls the fake AWS saw. Every failed
@@ -112,6 +116,31 @@ final class MavenResult {
                     throw failure("secret #" + (i + 1) + (line.contains(basic) ? " (as Basic credentials)" : "")
                             + " appears in the output on line " + (n + 1));
                 }
+            }
+        }
+        return this;
+    }
+
+    /**
+     * No file under {@code roots} (the project with its build output, the run's home) contains a secret: the build
+     * must not write a token anywhere. Files over 4 MB are jars and classes of the build, skipped for time.
+     */
+    MavenResult assertNoFileHolds(List<String> secrets, Path... roots) {
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    if (Files.size(file) > 4 * 1024 * 1024) {
+                        continue;
+                    }
+                    String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                    for (int i = 0; i < secrets.size(); i++) {
+                        if (!secrets.get(i).isEmpty() && content.contains(secrets.get(i))) {
+                            throw failure("secret #" + (i + 1) + " was written to " + root.relativize(file));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         return this;

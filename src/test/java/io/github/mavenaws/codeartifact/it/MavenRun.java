@@ -162,6 +162,11 @@ final class MavenRun {
             if (!finished) {
                 throw result.failure("killed after " + timeout.toSeconds() + " s");
             }
+            if (aws != null) {
+                // every run, whatever its scenario: no token the fake ever issued in the output or a written file
+                result.assertHidesSecrets(aws.issuedTokens());
+                result.assertNoFileHolds(aws.issuedTokens(), dir.project(), dir.home());
+            }
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run Maven " + maven.version() + " for " + scenario, e);
