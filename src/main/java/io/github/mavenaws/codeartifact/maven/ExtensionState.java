@@ -19,13 +19,11 @@ final class ExtensionState implements AutoCloseable {
     private static final String KEY = ExtensionState.class.getName();
 
     private final ExtensionConfig config;
-    private final TokenCache tokens;
-    private final CodeArtifactAuthenticationSelector selector;
+    private TokenCache tokens;
+    private CodeArtifactAuthenticationSelector selector;
 
     private ExtensionState(ExtensionConfig config) {
         this.config = config;
-        this.tokens = new TokenCache(TokenProviderChain.create(config), Clock.systemUTC());
-        this.selector = new CodeArtifactAuthenticationSelector(tokens);
     }
 
     /**
@@ -39,7 +37,7 @@ final class ExtensionState implements AutoCloseable {
         if (state == null) {
             ExtensionState created =
                     new ExtensionState(ExtensionConfig.from(System.getenv(), session.getConfigProperties()));
-            // Creation holds no resources yet (SDK clients are built on first use), so losing the race is free.
+            // Creation holds no resources yet (the chain is built on first use), so losing the race is free.
             state = data.set(KEY, null, created) ? created : data.get(KEY);
             LOGGER.debug("CodeArtifact extension configured: {}", created.config);
         }
@@ -58,16 +56,28 @@ final class ExtensionState implements AutoCloseable {
         return config;
     }
 
-    TokenCache tokens() {
+    /**
+     * The build's token cache, created when a CodeArtifact repository is first contacted: a build that never
+     * needs a token (everything local, offline, no CodeArtifact repository) never loads the AWS SDK.
+     */
+    synchronized TokenCache tokens() {
+        if (tokens == null) {
+            tokens = new TokenCache(TokenProviderChain.create(config), Clock.systemUTC());
+            selector = new CodeArtifactAuthenticationSelector(tokens);
+        }
         return tokens;
     }
 
-    CodeArtifactAuthenticationSelector selector() {
+    synchronized CodeArtifactAuthenticationSelector selector() {
+        tokens();
         return selector;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (tokens == null) {
+            return;
+        }
         try {
             tokens.close();
         } catch (Exception e) {
