@@ -35,10 +35,23 @@ public final class AwsClients implements AutoCloseable {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
 
+    /**
+     * The SDK logs each signed request at debug, session token included, and Maven's {@code -X} shows every debug
+     * line. Maven's simple loggers take a logger's level from this system property when the logger is created, so
+     * setting it before the first SDK class loads keeps the SDK at info, unless the user chose a level.
+     */
+    static final String SDK_LOG_LEVEL = "org.slf4j.simpleLogger.log.software.amazon.awssdk";
+
     private final Map<String, Object> clients = new HashMap<>();
     private final List<SdkAutoCloseable> closeables = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile SdkHttpClient httpClient;
+
+    public AwsClients() {
+        if (System.getProperty(SDK_LOG_LEVEL) == null) {
+            System.setProperty(SDK_LOG_LEVEL, "info");
+        }
+    }
 
     /**
      * Calls codeartifact:GetAuthorizationToken in the domain's region.

@@ -1,0 +1,48 @@
+package io.github.mavenaws.codeartifact.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Copying and deleting folder trees. */
+final class FileTrees {
+
+    private FileTrees() {
+    }
+
+    /**
+     * Copies every file, never links: Maven rewrites {@code _remote.repositories} and metadata files of its local
+     * repository in place, so a hard-linked copy would change the seed under the next run.
+     */
+    static void copy(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.mavenaws.codeartifact.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One unpacked Maven distribution. The versions come from system property {@code it.maven.versions} (the pom
+ * property of that name, overridable with {@code -Dit.maven.versions=3.9.16}); each must be among those the pom
+ * unpacks.
+ *
+ * @param version e.g. {@code 3.9.16}
+ * @param home    its {@code apache-maven-<version>} folder
+ */
+record MavenDistribution(String version, Path home) {
+
+    /** The distributions to run, in the order given; the argument source of every scenario. */
+    static Stream<MavenDistribution> versions() {
+        return Arrays.stream(ItEnvironment.property("it.maven.versions").split(","))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .map(MavenDistribution::of);
+    }
+
+    static MavenDistribution of(String version) {
+        Path home = ItEnvironment.mavenDir().resolve("apache-maven-" + version);
+        if (!Files.isRegularFile(home.resolve("bin/mvn"))) {
+            throw new IllegalStateException("No Maven " + version + " at " + home + ": add it to the"
+                    + " unpack-maven-distributions execution in pom.xml");
+        }
+        return new MavenDistribution(version, home);
+    }
+
+    /** {@code bin/mvn}, made executable first: archivers do not all keep the exec bit of a tar entry. */
+    Path launcher() {
+        Path mvn = home.resolve("bin/mvn");
+        try {
+            Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(mvn));
+            if (permissions.add(PosixFilePermission.OWNER_EXECUTE)) {
+                Files.setPosixFilePermissions(mvn, permissions);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return mvn;
+    }
+
+    boolean isMaven4() {
+        return version.startsWith("4.");
+    }
+
+    /** The version alone, so parameterized test names read {@code [2] 3.9.16}. */
+    @Override
+    public String toString() {
+        return version;
+    }
+}

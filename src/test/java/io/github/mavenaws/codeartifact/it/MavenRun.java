@@ -1,0 +1,219 @@
+package io.github.mavenaws.codeartifact.it;
+
+import io.github.mavenaws.codeartifact.fake.FakeAws;
+import io.github.mavenaws.codeartifact.fake.FakePrincipal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One run of a real Maven distribution on a sample project, sealed off from the machine: a fresh HOME, a fresh
+ * local repository copied from a seed, a settings.xml whose mirror keeps every download on {@code file://} or the
+ * fake AWS, a hosts file that resolves nothing but the fake's names to loopback, and an environment holding only
+ * what the scenario gives. Built up fluently, then {@link #run()}.
+ */
+final class MavenRun {
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
+    /** {@code -Dit.keepLocalRepositories=true} keeps each run's local repository for a look after the run. */
+    static final String KEEP_LOCAL_REPOSITORIES = "it.keepLocalRepositories";
+
+    private final MavenDistribution maven;
+    private final String scenario;
+    private SampleProject project;
+    private FakeAws aws;
+    private Path localRepositorySeed = ItEnvironment.seedRepository();
+    private String mirrorEverythingTo;
+    private final List<Consumer<SettingsXml>> settings = new ArrayList<>();
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final List<String> args = new ArrayList<>();
+    private String awsConfig;
+    private Duration timeout = DEFAULT_TIMEOUT;
+
+    private MavenRun(MavenDistribution maven, String scenario) {
+        this.maven = maven;
+        this.scenario = scenario;
+    }
+
+    /** {@code scenario} names the run's folder, {@code target/it/runs/<scenario>/<version>}. */
+    static MavenRun of(MavenDistribution maven, String scenario) {
+        return new MavenRun(maven, scenario);
+    }
+
+    MavenRun project(SampleProject sample) {
+        this.project = sample;
+        return this;
+    }
+
+    /** The fake the run talks to: its names resolve to loopback and its certificate is the only one trusted. */
+    MavenRun against(FakeAws fake) {
+        this.aws = fake;
+        return this;
+    }
+
+    /** Initial content of the local repository; the seed repository unless set. */
+    MavenRun localRepositoryFrom(Path seed) {
+        this.localRepositorySeed = seed;
+        return this;
+    }
+
+    /** {@code <mirrorOf>*</mirrorOf>} to this URL instead of the default mirror of central to the seed. */
+    MavenRun mirrorEverythingTo(String url) {
+        this.mirrorEverythingTo = url;
+        return this;
+    }
+
+    MavenRun settings(Consumer<SettingsXml> customization) {
+        settings.add(customization);
+        return this;
+    }
+
+    MavenRun env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    /** The principal's keys as {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY} (and session token). */
+    MavenRun awsCredentials(FakePrincipal principal) {
+        env("AWS_ACCESS_KEY_ID", principal.accessKeyId());
+        env("AWS_SECRET_ACCESS_KEY", principal.secretAccessKey());
+        if (principal.sessionToken() != null) {
+            env("AWS_SESSION_TOKEN", principal.sessionToken());
+        }
+        return this;
+    }
+
+    /** Content of the run's private {@code AWS_CONFIG_FILE}; empty unless set. */
+    MavenRun awsConfig(String content) {
+        this.awsConfig = content;
+        return this;
+    }
+
+    MavenRun args(String... arguments) {
+        args.addAll(Arrays.asList(arguments));
+        return this;
+    }
+
+    MavenRun timeout(Duration limit) {
+        this.timeout = limit;
+        return this;
+    }
+
+    MavenResult run() {
+        if (project == null) {
+            throw new IllegalStateException("No sample project for " + scenario);
+        }
+        RunDirectory dir = RunDirectory.create(scenario, maven);
+        project.copyTo(dir.project());
+        FileTrees.copy(localRepositorySeed, dir.localRepository());
+        writeSettings(dir);
+        try {
+            if (awsConfig != null) {
+                Files.writeString(dir.awsConfigFile(), awsConfig);
+            }
+            List<String> command = new ArrayList<>(List.of(maven.launcher().toString(), "-B",
+                    "-s", dir.settingsFile().toString()));
+            command.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(dir.project().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.log().toFile());
+            Map<String, String> environment = builder.environment();
+            environment.clear();
+            environment.putAll(environment(dir));
+
+            int violationsBefore = 0;
+            if (aws != null) {
+                aws.resetCalls();
+                violationsBefore = aws.violations().size();
+            }
+            long start = System.nanoTime();
+            Process process = builder.start();
+            process.getOutputStream().close();
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            Duration duration = Duration.ofNanos(System.nanoTime() - start);
+            SeenCalls calls = SeenCalls.NONE;
+            if (aws != null) {
+                List<String> violations = aws.violations();
+                calls = new SeenCalls(aws.calls(), violations.subList(violationsBefore, violations.size()));
+                Files.writeString(dir.callsFile(), calls.describe() + "\n");
+            }
+            String output = Files.readString(dir.log(), StandardCharsets.UTF_8);
+            if (!Boolean.getBoolean(KEEP_LOCAL_REPOSITORIES)) {
+                // a copy of the seed per run would fill the disk (2 GB for the whole suite); logs are what matter
+                FileTrees.delete(dir.localRepository());
+            }
+            MavenResult result = new MavenResult("Maven " + maven.version() + ", " + scenario,
+                    finished ? process.exitValue() : -1, output, duration, dir.log(), calls);
+            if (!finished) {
+                throw result.failure("killed after " + timeout.toSeconds() + " s");
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run Maven " + maven.version() + " for " + scenario, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while Maven ran " + scenario, e);
+        }
+    }
+
+    private void writeSettings(RunDirectory dir) {
+        SettingsXml xml = new SettingsXml().localRepository(dir.localRepository());
+        if (mirrorEverythingTo != null) {
+            xml.mirror("codeartifact", "*", mirrorEverythingTo);
+        } else {
+            // central is the only repository Maven knows by itself; the seed stands in for it
+            xml.mirror("seed", "central", localRepositorySeed.toUri().toString());
+        }
+        settings.forEach(s -> s.accept(xml));
+        xml.write(dir.settingsFile());
+    }
+
+    private Map<String, String> environment(RunDirectory dir) throws IOException {
+        Map<String, String> e = new LinkedHashMap<>();
+        e.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        e.put("JAVA_HOME", System.getProperty("java.home"));
+        e.put("HOME", dir.home().toString());
+        // the SDK's last resort is the instance metadata service, a non-loopback address: never to be contacted
+        e.put("AWS_EC2_METADATA_DISABLED", "true");
+        e.put("AWS_CONFIG_FILE", dir.awsConfigFile().toString());
+        e.put("AWS_SHARED_CREDENTIALS_FILE", dir.awsCredentialsFile().toString());
+        // bin/mvn sources /etc/mavenrc and ~/.mavenrc, which could set options of the machine's own
+        e.put("MAVEN_SKIP_RC", "true");
+        e.put("MAVEN_OPTS", mavenOpts(dir));
+        e.putAll(env);
+        return e;
+    }
+
+    /**
+     * The hosts file makes the real AWS names resolve to the fake and every other name fail, so a run that tried
+     * Maven Central or real AWS would fail rather than reach them; the trust store trusts the fake alone. C1 only and
+     * the serial collector take a third off each of these short runs on two cores, without changing what Maven does.
+     */
+    private String mavenOpts(RunDirectory dir) throws IOException {
+        // user.home too: Java takes it from the passwd entry, not HOME, and Maven reads ~/.m2 through it
+        String jvm = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.home=" + dir.home();
+        if (aws == null) {
+            Path hosts = Files.writeString(dir.root().resolve("hosts"), "127.0.0.1 localhost\n");
+            return jvm + " -Djdk.net.hosts.file=" + hosts;
+        }
+        return jvm + " -Djdk.net.hosts.file=" + aws.hostsFile()
+                + " -Djavax.net.ssl.trustStore=" + aws.trustStore()
+                + " -Djavax.net.ssl.trustStorePassword=" + aws.trustStorePassword()
+                + " -Djavax.net.ssl.trustStoreType=PKCS12";
+    }
+}

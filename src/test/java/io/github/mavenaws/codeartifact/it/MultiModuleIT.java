@@ -1,0 +1,111 @@
+package io.github.mavenaws.codeartifact.it;
+
+import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
+
+import io.github.mavenaws.codeartifact.fake.FakeAws;
+import io.github.mavenaws.codeartifact.fake.FakeDomain;
+import io.github.mavenaws.codeartifact.fake.FakePrincipal;
+import io.github.mavenaws.codeartifact.fake.FakeRepository;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Builds of several modules: one token serves them all, a token that stops working mid-build is replaced once,
+ * and parallel modules of two domains in two regions get one token per domain, each from its own region.
+ */
+class MultiModuleIT {
+
+    @RegisterExtension
+    static final FakeAwsExtension AWS = new FakeAwsExtension();
+
+    private static FakeAws aws;
+    private static FakeDomain acme;
+    private static FakeDomain globex;
+    private static FakeRepository acmeReleases;
+    private static FakeRepository globexReleases;
+    private static RevokeTokensOnFirstRequest revokeAtModuleB;
+
+    @BeforeAll
+    static void world() {
+        aws = AWS.aws();
+        acme = aws.domain("acme", "111122223333", "us-west-2");
+        acmeReleases = acme.repository("releases");
+        PrivateArtifacts.publishLibrary(acmeReleases, "private-lib");
+        PrivateArtifacts.publishLibrary(acmeReleases, "private-lib-b");
+        globex = aws.domain("globex", "444455556666", "eu-west-1");
+        globexReleases = globex.repository("releases");
+        PrivateArtifacts.publishLibrary(globexReleases, "private-lib-eu");
+        // module b is the first to ask for private-lib-b; module a has then finished its downloads
+        revokeAtModuleB = RevokeTokensOnFirstRequest.install(aws, "/com/example/private-lib-b/");
+    }
+
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    void tokenRevokedMidBuildIsReplacedOnce(MavenDistribution maven) {
+        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(acme);
+
+        revokeAtModuleB.arm();
+        MavenResult result;
+        boolean revoked;
+        try {
+            result = MavenRun.of(maven, "token-revoked-mid-build").against(aws)
+                    .project(SampleProject.named("three-modules").with("repo.url", acmeReleases.url()))
+                    .awsCredentials(user)
+                    .args("install")
+                    .run();
+        } finally {
+            revoked = revokeAtModuleB.disarm();
+        }
+
+        result.assertSuccess();
+        if (!revoked) {
+            throw result.failure("the fake never served private-lib-b, so no token was revoked");
+        }
+        assertCalls(result)
+                .atLeastOne("repository call refused after the revocation",
+                        Calls.REFUSED_TOKEN)
+                .tokenRequests(2)
+                .count("allowed GetAuthorizationToken calls", Calls.TOKEN_REQUEST.and(Calls.OK), 2)
+                .downloaded(PrivateArtifacts.path("private-lib-b", "jar"))
+                .noViolations();
+        result.assertHidesSecrets(List.of(user.secretAccessKey()));
+        // last: a run failing only this shows that every other expectation held
+        assertCalls(result).repositoryServedOnlyWithToken();
+    }
+
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    void twoDomainsInTwoRegionsInParallel(MavenDistribution maven) {
+        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey())
+                .allowToken(acme).allowToken(globex);
+
+        MavenResult result = MavenRun.of(maven, "two-domains-parallel").against(aws)
+                .project(SampleProject.named("two-domains")
+                        .with("repo.url", acmeReleases.url())
+                        .with("repo2.url", globexReleases.url()))
+                .awsCredentials(user)
+                .args("-T", "4", "install")
+                .run();
+
+        result.assertSuccess();
+        assertCalls(result)
+                .tokenRequests(2)
+                .count("GetAuthorizationToken calls for acme, allowed, in us-west-2",
+                        Calls.TOKEN_REQUEST.and(Calls.forDomain("acme")).and(Calls.OK).and(Calls.inRegion("us-west-2"))
+                                .and(c -> c.host().equals("codeartifact.us-west-2.amazonaws.com")), 1)
+                .count("GetAuthorizationToken calls for globex, allowed, in eu-west-1",
+                        Calls.TOKEN_REQUEST.and(Calls.forDomain("globex")).and(Calls.OK)
+                                .and(Calls.inRegion("eu-west-1"))
+                                .and(c -> c.host().equals("codeartifact.eu-west-1.amazonaws.com")), 1)
+                .all("a repository call whose token was valid", Calls.REPOSITORY.and(Calls.BASIC), c -> c.tokenValid())
+                .downloaded(PrivateArtifacts.path("private-lib", "jar"))
+                .downloaded(PrivateArtifacts.path("private-lib-eu", "jar"))
+                .noViolations();
+        result.assertHidesSecrets(List.of(user.secretAccessKey()));
+        // last: a run failing only this shows that every other expectation held
+        assertCalls(result).repositoryServedOnlyWithToken();
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.mavenaws.codeartifact.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A settings.xml for one run. Never a {@code <server>} with credentials for a CodeArtifact repository: the point of
+ * every scenario is that the extension authorizes without one.
+ */
+final class SettingsXml {
+
+    private Path localRepository;
+    private final List<String> mirrors = new ArrayList<>();
+    private final List<String> repositories = new ArrayList<>();
+
+    SettingsXml localRepository(Path dir) {
+        this.localRepository = dir;
+        return this;
+    }
+
+    /** A {@code <mirror>}; {@code mirrorOf} as in Maven, e.g. {@code central} or {@code *}. */
+    SettingsXml mirror(String id, String mirrorOf, String url) {
+        mirrors.add("""
+                    <mirror>
+                      <id>%s</id>
+                      <mirrorOf>%s</mirrorOf>
+                      <url>%s</url>
+                    </mirror>
+                """.formatted(id, mirrorOf, url));
+        return this;
+    }
+
+    /** A repository in an always active profile: where a parent POM can come from in every Maven version. */
+    SettingsXml repository(String id, String url) {
+        repositories.add("""
+                        <repository>
+                          <id>%s</id>
+                          <url>%s</url>
+                        </repository>
+                """.formatted(id, url));
+        return this;
+    }
+
+    boolean hasMirrors() {
+        return !mirrors.isEmpty();
+    }
+
+    String toXml() {
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <settings xmlns="http://maven.apache.org/SETTINGS/1.0.0">
+                """);
+        if (localRepository != null) {
+            xml.append("  <localRepository>").append(localRepository).append("</localRepository>\n");
+        }
+        if (!mirrors.isEmpty()) {
+            xml.append("  <mirrors>\n");
+            mirrors.forEach(xml::append);
+            xml.append("  </mirrors>\n");
+        }
+        if (!repositories.isEmpty()) {
+            xml.append("""
+                      <profiles>
+                        <profile>
+                          <id>codeartifact</id>
+                          <repositories>
+                    """);
+            repositories.forEach(xml::append);
+            xml.append("""
+                          </repositories>
+                        </profile>
+                      </profiles>
+                      <activeProfiles>
+                        <activeProfile>codeartifact</activeProfile>
+                      </activeProfiles>
+                    """);
+        }
+        return xml.append("</settings>\n").toString();
+    }
+
+    Path write(Path file) {
+        try {
+            return Files.writeString(file, toXml());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
