@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every transport keeps credentials scoped to the repository host, so a redirect to S3 still carries none. The
  * JDK transport of resolver 2 has no such setting and stays challenge-based: the only preemptive route there, a
- * fixed Authorization header, is forwarded to redirect targets by the JDK 17 HTTP client.
+ * fixed Authorization header, is forwarded to redirect targets by the JDK 17 HTTP client. Resolver 2.0.24's Apache
+ * transport (Maven 3.10.0) reads the setting but files the scheme in its session-wide auth cache under the host
+ * without port, where HttpClient, which looks up {@code host:443}, never finds it: the first request to each
+ * repository is challenged, after which HttpClient caches the scheme under {@code host:443} for the rest of the
+ * build. No setting reaches that cache.
  */
 final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSession {
     private static final Logger LOGGER = LoggerFactory.getLogger(PreemptiveAuthSession.class);
@@ -28,8 +32,14 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
     /** Resolver 2's Apache transport (Maven 3.10, 4.0). */
     static final String RESOLVER2_PREEMPTIVE = "aether.transport.http.preemptiveAuth.";
 
-    /** Wagon (Maven 3.8, and wherever it is chosen) reads the {@code <server><configuration>} of the repository. */
+    /**
+     * Resolver 1's wagon transport (Maven 3.8, and 3.9 with {@code -Dmaven.resolver.transport=wagon}) reads the
+     * {@code <server><configuration>} of the repository here.
+     */
     static final String WAGON_CONFIG = "aether.connector.wagon.config.";
+
+    /** Resolver 2's wagon transport (Maven 3.10 and 4.0 with {@code -Dmaven.resolver.transport=wagon}). */
+    static final String RESOLVER2_WAGON_CONFIG = "aether.transport.wagon.config.";
 
     private final RepositorySystemSession session;
     private final Map<String, Object> configProperties;
@@ -45,10 +55,12 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
         config.putIfAbsent(RESOLVER1_PREEMPTIVE + repositoryId, Boolean.TRUE);
         config.putIfAbsent(RESOLVER2_PREEMPTIVE + repositoryId, Boolean.TRUE);
         // A <server><configuration> of the user's (timeouts, headers) wins: wagon takes one configuration only.
-        if (!config.containsKey(WAGON_CONFIG + repositoryId)) {
+        if (!config.containsKey(WAGON_CONFIG + repositoryId)
+                && !config.containsKey(RESOLVER2_WAGON_CONFIG + repositoryId)) {
             Object wagonConfig = wagonPreemptiveConfiguration();
             if (wagonConfig != null) {
                 config.put(WAGON_CONFIG + repositoryId, wagonConfig);
+                config.put(RESOLVER2_WAGON_CONFIG + repositoryId, wagonConfig);
             }
         }
         this.configProperties = Collections.unmodifiableMap(config);
