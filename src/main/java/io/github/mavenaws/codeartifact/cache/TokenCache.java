@@ -138,6 +138,12 @@ public final class TokenCache implements AutoCloseable {
             }
             current = null;
             TokenProvider provider = chain.provider(currentProvider);
+            // Only the current token's issuer is known; a replaced token's issuer was told when it was replaced.
+            try {
+                provider.refused(key, token);
+            } catch (RuntimeException e) {
+                LOGGER.debug("{} could not forget the refused token for {}", provider.describe(), key, e);
+            }
             refusals[currentProvider]++;
             if (!provider.canRefresh()) {
                 outcomes[currentProvider] = "its token was refused by the repository (HTTP 401/403)";

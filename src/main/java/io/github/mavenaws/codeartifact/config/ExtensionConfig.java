@@ -1,5 +1,9 @@
 package io.github.mavenaws.codeartifact.config;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,14 +17,27 @@ public final class ExtensionConfig {
     private final RoleArn roleArn;
     private final String roleSetting;
     private final boolean skip;
+    private final boolean cache;
+    private final Path cacheDir;
+    private final AwsIdentity awsIdentity;
 
     private ExtensionConfig(
-            String envToken, String codeartifactEnvToken, RoleArn roleArn, String roleSetting, boolean skip) {
+            String envToken,
+            String codeartifactEnvToken,
+            RoleArn roleArn,
+            String roleSetting,
+            boolean skip,
+            boolean cache,
+            Path cacheDir,
+            AwsIdentity awsIdentity) {
         this.envToken = envToken;
         this.codeartifactEnvToken = codeartifactEnvToken;
         this.roleArn = roleArn;
         this.roleSetting = roleSetting;
         this.skip = skip;
+        this.cache = cache;
+        this.cacheDir = cacheDir;
+        this.awsIdentity = awsIdentity;
     }
 
     /**
@@ -45,8 +62,44 @@ public final class ExtensionConfig {
         }
         RoleArn roleArn = role == null ? null : RoleArn.parse(roleSetting, role);
 
-        boolean skip = bool(ConfigKeys.SKIP, string(properties, ConfigKeys.SKIP));
-        return new ExtensionConfig(envToken, codeartifactEnvToken, roleArn, roleSetting, skip);
+        boolean skip = bool(ConfigKeys.SKIP, string(properties, ConfigKeys.SKIP), false);
+        boolean cache = bool(ConfigKeys.CACHE, string(properties, ConfigKeys.CACHE), ConfigKeys.DEFAULT_CACHE);
+        Path cacheDir = cacheDir(properties, cache);
+        return new ExtensionConfig(envToken, codeartifactEnvToken, roleArn, roleSetting, skip, cache, cacheDir,
+                AwsIdentity.defaultCredentials(environment, properties));
+    }
+
+    /**
+     * The cache directory, checked but not created: only a build that fetches a token from AWS creates it. A file in
+     * its place is reported now, when the cache is on, rather than silently costing every build its cache.
+     */
+    private static Path cacheDir(Map<?, ?> properties, boolean cache) throws ConfigurationException {
+        String configured = blankToNull(string(properties, ConfigKeys.CACHE_DIR));
+        Path dir;
+        if (configured != null) {
+            try {
+                dir = Paths.get(configured).toAbsolutePath();
+            } catch (InvalidPathException e) {
+                throw new ConfigurationException(ConfigKeys.CACHE_DIR + " is not a valid path on this system: "
+                        + e.getReason() + ". Set it to a directory, e.g. -D" + ConfigKeys.CACHE_DIR
+                        + "=/home/me/.m2/" + ConfigKeys.DEFAULT_CACHE_DIR + ", or remove it.");
+            }
+        } else {
+            String mavenHome = blankToNull(string(properties, "maven.user.home"));
+            String userHome = blankToNull(string(properties, "user.home"));
+            Path home = mavenHome != null
+                    ? Paths.get(mavenHome)
+                    : Paths.get(userHome != null ? userHome : System.getProperty("user.home"), ".m2");
+            dir = home.resolve(ConfigKeys.DEFAULT_CACHE_DIR).toAbsolutePath();
+        }
+        if (cache && Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ConfigurationException((configured != null
+                            ? ConfigKeys.CACHE_DIR + " names a file, not a directory: " + dir
+                            : dir + " (the default of " + ConfigKeys.CACHE_DIR + ") is a file, not a directory")
+                    + ". Point " + ConfigKeys.CACHE_DIR + " at a directory (it is created when missing), remove the"
+                    + " file, or turn the token cache off with -D" + ConfigKeys.CACHE + "=false.");
+        }
+        return dir;
     }
 
     /** A token from a variable: trimmed (shells and CI secrets add newlines), else left alone and never echoed. */
@@ -73,9 +126,9 @@ public final class ExtensionConfig {
         return token;
     }
 
-    private static boolean bool(String key, String value) throws ConfigurationException {
+    private static boolean bool(String key, String value, boolean defaultValue) throws ConfigurationException {
         if (value == null || value.trim().isEmpty()) {
-            return false;
+            return defaultValue;
         }
         String v = value.trim();
         if ("true".equalsIgnoreCase(v)) {
@@ -84,8 +137,8 @@ public final class ExtensionConfig {
         if ("false".equalsIgnoreCase(v)) {
             return false;
         }
-        throw new ConfigurationException(
-                key + " must be true or false, but its value is not a boolean. Use -D" + key + "=true or remove it.");
+        throw new ConfigurationException(key + " must be true or false, but its value is not a boolean. Use -D" + key
+                + "=" + !defaultValue + " or remove it.");
     }
 
     private static String string(Map<?, ?> properties, String key) {
@@ -121,10 +174,26 @@ public final class ExtensionConfig {
         return skip;
     }
 
+    /** Whether tokens from AWS are shared between Maven processes through {@link #cacheDir()}. */
+    public boolean cache() {
+        return cache;
+    }
+
+    /** The token cache's directory, absolute, never null; it may not exist yet. */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    /** Who the default AWS credentials are, as named by the settings; never null. */
+    public AwsIdentity awsIdentity() {
+        return awsIdentity;
+    }
+
     @Override
     public String toString() {
         return "ExtensionConfig[" + ConfigKeys.ENV_AUTH_TOKEN + (envToken == null ? " not set" : " set") + ", "
                 + ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN + (codeartifactEnvToken == null ? " not set" : " set")
-                + ", role=" + (roleArn == null ? "none" : roleArn) + ", skip=" + skip + "]";
+                + ", role=" + (roleArn == null ? "none" : roleArn) + ", skip=" + skip
+                + ", cache=" + (cache ? cacheDir.toString() : "off") + ", AWS identity=" + awsIdentity + "]";
     }
 }

@@ -73,7 +73,8 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
                 endpoint.get(),
                 state.tokens(),
                 state.selector(),
-                authenticated -> basic.newInstance(session, authenticated));
+                authenticated -> basic.newInstance(
+                        new PreemptiveAuthSession(session, repository.getId()), authenticated));
     }
 
     private RepositoryConnectorFactory basic(RemoteRepository repository) throws NoRepositoryConnectorException {

@@ -25,4 +25,13 @@ public interface TokenProvider {
      * again; AWS issues a fresh one.
      */
     boolean canRefresh();
+
+    /**
+     * Told when a repository refused a token this provider issued (HTTP 401/403), before the cache decides what to
+     * ask next: a provider that remembers tokens beyond the build must forget this one. Never throws.
+     *
+     * @param key the domain the token was for, not null
+     * @param token the refused token, not null
+     */
+    default void refused(DomainKey key, AuthorizationToken token) {}
 }

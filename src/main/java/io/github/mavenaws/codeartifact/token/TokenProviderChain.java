@@ -1,7 +1,9 @@
 package io.github.mavenaws.codeartifact.token;
 
 import io.github.mavenaws.codeartifact.config.ConfigKeys;
+import io.github.mavenaws.codeartifact.config.AwsIdentity;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -32,18 +34,40 @@ public final class TokenProviderChain implements AutoCloseable {
         this.resources = Objects.requireNonNull(resources, "resources cannot be null");
     }
 
-    /** The product's chain: the two token variables, the default AWS credentials, then the configured role. */
+    /**
+     * The product's chain: the two token variables, the default AWS credentials, then the configured role. When the
+     * disk cache is on, the two AWS providers share their tokens with the user's other Maven processes; the
+     * variables' tokens are never written.
+     *
+     * @param config the build's settings, not null
+     */
     public static TokenProviderChain create(ExtensionConfig config) {
         AwsClients clients = new AwsClients();
+        TokenProvider direct = new GetAuthorizationTokenProvider(clients, null);
+        TokenProvider role =
+                new AssumeRoleTokenProvider(clients, config.roleArn(), config.roleSetting(), ROLE_SESSION_NAME, null);
+        if (config.cache()) {
+            DiskTokenStore store = new DiskTokenStore(config.cacheDir(), DiskTokenStore.DEFAULT_LOCK_TIMEOUT);
+            AwsIdentity identity = config.awsIdentity();
+            direct = diskCached(direct, identity, store);
+            // Without a role the provider fails at once, with nothing to cache.
+            if (config.roleArn() != null) {
+                role = diskCached(role, identity.assuming(config.roleArn()), store);
+            }
+        }
         return new TokenProviderChain(
                 Arrays.asList(
                         new EnvironmentTokenProvider(ConfigKeys.ENV_AUTH_TOKEN, config.envToken()),
                         new EnvironmentTokenProvider(
                                 ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, config.codeartifactEnvToken()),
-                        new GetAuthorizationTokenProvider(clients, null),
-                        new AssumeRoleTokenProvider(
-                                clients, config.roleArn(), config.roleSetting(), ROLE_SESSION_NAME, null)),
+                        direct,
+                        role),
                 clients);
+    }
+
+    private static TokenProvider diskCached(TokenProvider provider, AwsIdentity identity, DiskTokenStore store) {
+        return new DiskCachedTokenProvider(
+                provider, identity, store, Clock.systemUTC(), DiskCachedTokenProvider.REFRESH_WINDOW);
     }
 
     public int size() {

@@ -39,9 +39,11 @@ class TokenCacheTest {
         final String name;
         final boolean refreshable;
         final AtomicInteger calls = new AtomicInteger();
+        final List<AuthorizationToken> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
         volatile String failure;
         volatile Duration lifetime = Duration.ofHours(12);
         volatile long delayMillis;
+        volatile RuntimeException refusalFailure;
 
         CountingProvider(String name, boolean refreshable) {
             this.name = name;
@@ -72,6 +74,14 @@ class TokenCacheTest {
         @Override
         public boolean canRefresh() {
             return refreshable;
+        }
+
+        @Override
+        public void refused(DomainKey key, AuthorizationToken token) {
+            refused.add(token);
+            if (refusalFailure != null) {
+                throw refusalFailure;
+            }
         }
     }
 
@@ -185,6 +195,34 @@ class TokenCacheTest {
         assertEquals("direct-acme-1", first.value());
         assertEquals("direct-acme-2", fresh.value());
         assertEquals("role-acme-1", fromRole.value());
+    }
+
+    @Test
+    void theIssuerIsToldOnceOfEachRefusedTokenBeforeTheNextFetch() throws Exception {
+        CountingProvider env = new CountingProvider("env", false);
+        CountingProvider aws = new CountingProvider("aws", true);
+        TokenCache cache = cache(env, aws);
+
+        AuthorizationToken fromEnv = cache.get(ACME);
+        cache.refused(ACME, fromEnv);
+        cache.refused(ACME, fromEnv);
+        AuthorizationToken fromAws = cache.get(ACME);
+        cache.refused(ACME, fromAws);
+
+        assertEquals(Arrays.asList(fromEnv), env.refused);
+        assertEquals(Arrays.asList(fromAws), aws.refused);
+    }
+
+    @Test
+    void aProviderFailingToForgetARefusedTokenDoesNotBreakTheRefusal() throws Exception {
+        CountingProvider aws = new CountingProvider("aws", true);
+        aws.refusalFailure = new IllegalStateException("disk full");
+        TokenCache cache = cache(aws);
+
+        AuthorizationToken first = cache.get(ACME);
+        cache.refused(ACME, first);
+
+        assertEquals("aws-acme-2", cache.get(ACME).value());
     }
 
     @Test

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +34,7 @@ class ExtensionConfigTest {
         assertNull(config.codeartifactEnvToken());
         assertNull(config.roleArn());
         assertFalse(config.skip());
+        assertTrue(config.cache());
     }
 
     @Test
@@ -105,5 +109,73 @@ class ExtensionConfigTest {
         ConfigurationException e = assertThrows(
                 ConfigurationException.class, () -> ExtensionConfig.from(Collections.emptyMap(), properties));
         assertTrue(e.getMessage().startsWith("codeartifact.skip must be true or false"), e.getMessage());
+    }
+
+    @Test
+    void theCacheIsOnByDefaultInMavensUserHome() throws Exception {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("user.home", "/home/alice");
+        ExtensionConfig config = ExtensionConfig.from(Collections.emptyMap(), properties);
+        assertTrue(config.cache());
+        assertEquals(Path.of("/home/alice/.m2/codeartifact-tokens"), config.cacheDir());
+
+        properties.put("maven.user.home", "/opt/m2");
+        assertEquals(Path.of("/opt/m2/codeartifact-tokens"),
+                ExtensionConfig.from(Collections.emptyMap(), properties).cacheDir());
+    }
+
+    @Test
+    void theCacheCanBeMovedOrTurnedOff(@TempDir Path dir) throws Exception {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("codeartifact.cacheDir", dir.resolve("tokens").toString());
+        properties.put("codeartifact.cache", " FALSE ");
+        ExtensionConfig config = ExtensionConfig.from(Collections.emptyMap(), properties);
+        assertFalse(config.cache());
+        assertEquals(dir.resolve("tokens"), config.cacheDir());
+        assertFalse(Files.exists(dir.resolve("tokens")), "reading the settings creates nothing");
+        assertTrue(config.toString().contains("cache=off"), config.toString());
+    }
+
+    @Test
+    void cacheMustBeABoolean() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("codeartifact.cache", "0");
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class, () -> ExtensionConfig.from(Collections.emptyMap(), properties));
+        assertTrue(e.getMessage().startsWith("codeartifact.cache must be true or false"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dcodeartifact.cache=false"), e.getMessage());
+    }
+
+    @Test
+    void aCacheDirThatIsAFileIsRefusedNamingTheSetting(@TempDir Path dir) throws Exception {
+        Path file = Files.createFile(dir.resolve("tokens"));
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("codeartifact.cacheDir", file.toString());
+        ConfigurationException e = assertThrows(
+                ConfigurationException.class, () -> ExtensionConfig.from(Collections.emptyMap(), properties));
+        assertTrue(e.getMessage().startsWith("codeartifact.cacheDir names a file, not a directory: " + file),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("-Dcodeartifact.cache=false"), e.getMessage());
+
+        properties.put("codeartifact.cache", "false");
+        assertFalse(ExtensionConfig.from(Collections.emptyMap(), properties).cache(), "no cache, no check");
+
+        Files.createFile(dir.resolve("codeartifact-tokens"));
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("maven.user.home", dir.toString());
+        ConfigurationException inDefault = assertThrows(
+                ConfigurationException.class, () -> ExtensionConfig.from(Collections.emptyMap(), defaults));
+        assertTrue(inDefault.getMessage().contains("(the default of codeartifact.cacheDir) is a file"),
+                inDefault.getMessage());
+    }
+
+    @Test
+    void theAwsIdentityComesFromTheSameEnvironmentAndProperties() throws Exception {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("aws.profile", "dev");
+        ExtensionConfig config = ExtensionConfig.from(env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"), properties);
+        assertEquals(AwsIdentity.defaultCredentials(env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"), properties),
+                config.awsIdentity());
+        assertFalse(config.toString().contains("AKIA"), config.toString());
     }
 }

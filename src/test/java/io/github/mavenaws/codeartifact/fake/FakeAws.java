@@ -237,6 +237,14 @@ public final class FakeAws implements AutoCloseable {
         return calls(operation).size();
     }
 
+    /**
+     * The value of every token issued so far to the principal, by GetAuthorizationToken or {@link #issueToken}, in
+     * no particular order: what a test looks for where no token may be, or must be.
+     */
+    public List<String> issuedTokens(FakePrincipal principal) {
+        return tokens.values().stream().filter(t -> t.principal() == principal).map(IssuedToken::token).toList();
+    }
+
     public void resetCalls() {
         calls.clear();
     }

@@ -2,13 +2,16 @@ package io.github.mavenaws.codeartifact.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
-/** Copying and deleting folder trees. */
+/** Copying, searching and deleting folder trees. */
 final class FileTrees {
 
     private FileTrees() {
@@ -30,6 +33,27 @@ final class FileTrees {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    /**
+     * The regular files under {@code dir} (itself included when a file) whose bytes contain {@code text}, an ASCII
+     * string such as a token; none when {@code dir} does not exist.
+     */
+    static List<Path> filesContaining(Path dir, String text) {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            List<Path> found = new ArrayList<>();
+            for (Path file : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text)) {
+                    found.add(file);
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot search " + dir, e);
         }
     }
 

@@ -27,14 +27,27 @@ final class MavenResult {
     private final Duration duration;
     private final Path log;
     private final SeenCalls calls;
+    private final Path project;
+    private final Path classLoadLog;
 
     MavenResult(String description, int exitCode, String output, Duration duration, Path log, SeenCalls calls) {
+        this(description, exitCode, output, duration, log, calls, null, null);
+    }
+
+    /**
+     * @param project      the run's copy of the sample project, or null
+     * @param classLoadLog the JVM's {@code -Xlog:class+load} file, or null when classes were not logged
+     */
+    MavenResult(String description, int exitCode, String output, Duration duration, Path log, SeenCalls calls,
+            Path project, Path classLoadLog) {
         this.description = description;
         this.exitCode = exitCode;
         this.output = output;
         this.duration = duration;
         this.log = log;
         this.calls = calls;
+        this.project = project;
+        this.classLoadLog = classLoadLog;
     }
 
     int exitCode() {
@@ -51,6 +64,14 @@ final class MavenResult {
 
     SeenCalls calls() {
         return calls;
+    }
+
+    /** The project folder the build ran in, with what the build left there ({@code target/}). */
+    Path project() {
+        if (project == null) {
+            throw new IllegalStateException(description + ": no project folder recorded");
+        }
+        return project;
     }
 
     MavenResult assertSuccess() {
@@ -152,6 +173,46 @@ final class MavenResult {
      */
     MavenResult assertExtensionLoaded() {
         return assertOutputContains("Populating class realm coreExtension>io.github.mavenaws:maven-aws-extension:");
+    }
+
+    /**
+     * No line of the class loading log contains {@code text}, e.g. {@code software.amazon.awssdk}: the JVM never
+     * loaded such a class. Needs {@link MavenRun#logClassLoading()}.
+     */
+    MavenResult assertNoClassLoaded(String text) {
+        List<String> lines = classLoadLines(text);
+        if (!lines.isEmpty()) {
+            throw failure("expected no loaded class to match \"" + text + "\", the JVM loaded " + lines.size()
+                    + " (see " + classLoadLog + "), first:\n"
+                    + String.join("\n", lines.subList(0, Math.min(10, lines.size()))));
+        }
+        return this;
+    }
+
+    /**
+     * Some line of the class loading log contains {@code text}: what keeps {@link #assertNoClassLoaded} from
+     * passing on a log that lists nothing. Needs {@link MavenRun#logClassLoading()}.
+     */
+    MavenResult assertClassLoaded(String text) {
+        if (classLoadLines(text).isEmpty()) {
+            throw failure("expected the JVM to load a class matching \"" + text + "\", " + classLoadLog
+                    + " has none");
+        }
+        return this;
+    }
+
+    private List<String> classLoadLines(String text) {
+        if (classLoadLog == null) {
+            throw new IllegalStateException(description + ": classes were not logged; use MavenRun.logClassLoading()");
+        }
+        if (!Files.isRegularFile(classLoadLog)) {
+            throw failure("the JVM wrote no class loading log " + classLoadLog);
+        }
+        try (Stream<String> lines = Files.lines(classLoadLog, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(text)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     MavenResult assertFasterThan(Duration limit) {

@@ -1,6 +1,7 @@
 package io.github.mavenaws.codeartifact.it;
 
 import io.github.mavenaws.codeartifact.fake.FakeAws;
+import io.github.mavenaws.codeartifact.fake.FakeCall;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * One run of a real Maven distribution on a sample project, sealed off from the machine: a fresh HOME, a fresh
  * local repository copied from a seed, a settings.xml whose mirror keeps every download on {@code file://} or the
  * fake AWS, a hosts file that resolves nothing but the fake's names to loopback, and an environment holding only
- * what the scenario gives. Built up fluently, then {@link #run()}.
+ * what the scenario gives. Built up fluently, then {@link #run()}. Runs that must see each other's traces, as one
+ * user's successive builds do, share a HOME ({@link #home}) or a local repository ({@link #localRepository}).
  */
 final class MavenRun {
 
@@ -33,12 +35,18 @@ final class MavenRun {
     private SampleProject project;
     private FakeAws aws;
     private Path localRepositorySeed = ItEnvironment.seedRepository();
+    private Path central;
     private String mirrorEverythingTo;
     private final List<Consumer<SettingsXml>> settings = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> args = new ArrayList<>();
     private String awsConfig;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private Path sharedHome;
+    private Path sharedLocalRepository;
+    private final List<String> jvmOptions = new ArrayList<>();
+    private boolean logClassLoading;
+    private boolean concurrent;
 
     private MavenRun(MavenDistribution maven, String scenario) {
         this.maven = maven;
@@ -64,6 +72,59 @@ final class MavenRun {
     /** Initial content of the local repository; the seed repository unless set. */
     MavenRun localRepositoryFrom(Path seed) {
         this.localRepositorySeed = seed;
+        return this;
+    }
+
+    /**
+     * The local repository is this folder, kept after the run so that the next run finds what this one
+     * downloaded; when it does not exist yet it starts as a copy of the seed (or of {@link #localRepositoryFrom}).
+     */
+    MavenRun localRepository(Path dir) {
+        this.sharedLocalRepository = dir.toAbsolutePath();
+        return this;
+    }
+
+    /**
+     * HOME and {@code user.home} are this folder, shared with other runs (successive or simultaneous builds of
+     * one user, whose {@code ~/.m2} they share) instead of a fresh one. Created when missing, never emptied.
+     */
+    MavenRun home(Path dir) {
+        this.sharedHome = dir.toAbsolutePath();
+        return this;
+    }
+
+    /** JVM options added to the harness's own in {@code MAVEN_OPTS}, e.g. a system property of the JVM. */
+    MavenRun jvmOptions(String... options) {
+        jvmOptions.addAll(Arrays.asList(options));
+        return this;
+    }
+
+    /**
+     * The JVM lists every class it loads ({@code -Xlog:class+load}) in a file of the run's folder rather than in
+     * the build's output, for {@link MavenResult#assertNoClassLoaded} and {@link MavenResult#assertClassLoaded}.
+     */
+    MavenRun logClassLoading() {
+        this.logClassLoading = true;
+        return this;
+    }
+
+    /**
+     * The run shares the fake with runs going on at the same time: it does not reset the fake's calls when it
+     * starts, and its result holds every call recorded while it ran, the other runs' included. The test asserts on
+     * the fake's calls of all the runs together.
+     */
+    MavenRun concurrentWithOtherRuns() {
+        this.concurrent = true;
+        return this;
+    }
+
+    /**
+     * Maven Central, mirrored to a {@code file://} repository under the id {@code seed}, is this folder instead of
+     * the local repository's initial content: with {@code localRepositoryFrom(extensionRepository())} and the seed
+     * here, every plugin is downloaded from a plain repository.
+     */
+    MavenRun centralFrom(Path repository) {
+        this.central = repository;
         return this;
     }
 
@@ -113,9 +174,12 @@ final class MavenRun {
         if (project == null) {
             throw new IllegalStateException("No sample project for " + scenario);
         }
-        RunDirectory dir = RunDirectory.create(scenario, maven);
+        boolean seedLocalRepository = sharedLocalRepository == null || !Files.isDirectory(sharedLocalRepository);
+        RunDirectory dir = RunDirectory.create(scenario, maven, sharedHome, sharedLocalRepository);
         project.copyTo(dir.project());
-        FileTrees.copy(localRepositorySeed, dir.localRepository());
+        if (seedLocalRepository) {
+            FileTrees.copy(localRepositorySeed, dir.localRepository());
+        }
         writeSettings(dir);
         try {
             if (awsConfig != null) {
@@ -132,9 +196,14 @@ final class MavenRun {
             environment.clear();
             environment.putAll(environment(dir));
 
+            int callsBefore = 0;
             int violationsBefore = 0;
             if (aws != null) {
-                aws.resetCalls();
+                if (concurrent) {
+                    callsBefore = aws.calls().size();
+                } else {
+                    aws.resetCalls();
+                }
                 violationsBefore = aws.violations().size();
             }
             long start = System.nanoTime();
@@ -148,17 +217,20 @@ final class MavenRun {
             Duration duration = Duration.ofNanos(System.nanoTime() - start);
             SeenCalls calls = SeenCalls.NONE;
             if (aws != null) {
+                List<FakeCall> all = aws.calls();
                 List<String> violations = aws.violations();
-                calls = new SeenCalls(aws.calls(), violations.subList(violationsBefore, violations.size()));
+                calls = new SeenCalls(all.subList(Math.min(callsBefore, all.size()), all.size()),
+                        violations.subList(violationsBefore, violations.size()));
                 Files.writeString(dir.callsFile(), calls.describe() + "\n");
             }
             String output = Files.readString(dir.log(), StandardCharsets.UTF_8);
-            if (!Boolean.getBoolean(KEEP_LOCAL_REPOSITORIES)) {
+            if (dir.ownsLocalRepository() && !Boolean.getBoolean(KEEP_LOCAL_REPOSITORIES)) {
                 // a copy of the seed per run would fill the disk (2 GB for the whole suite); logs are what matter
                 FileTrees.delete(dir.localRepository());
             }
             MavenResult result = new MavenResult("Maven " + maven.version() + ", " + scenario,
-                    finished ? process.exitValue() : -1, output, duration, dir.log(), calls);
+                    finished ? process.exitValue() : -1, output, duration, dir.log(), calls, dir.project(),
+                    logClassLoading ? dir.classLoadLog() : null);
             if (!finished) {
                 throw result.failure("killed after " + timeout.toSeconds() + " s");
             }
@@ -182,7 +254,7 @@ final class MavenRun {
             xml.mirror("codeartifact", "*", mirrorEverythingTo);
         } else {
             // central is the only repository Maven knows by itself; the seed stands in for it
-            xml.mirror("seed", "central", localRepositorySeed.toUri().toString());
+            xml.mirror("seed", "central", (central != null ? central : localRepositorySeed).toUri().toString());
         }
         settings.forEach(s -> s.accept(xml));
         xml.write(dir.settingsFile());
@@ -212,6 +284,12 @@ final class MavenRun {
     private String mavenOpts(RunDirectory dir) throws IOException {
         // user.home too: Java takes it from the passwd entry, not HOME, and Maven reads ~/.m2 through it
         String jvm = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.home=" + dir.home();
+        if (logClassLoading) {
+            jvm += " -Xlog:class+load=info:file=" + dir.classLoadLog();
+        }
+        if (!jvmOptions.isEmpty()) {
+            jvm += " " + String.join(" ", jvmOptions);
+        }
         if (aws == null) {
             Path hosts = Files.writeString(dir.root().resolve("hosts"), "127.0.0.1 localhost\n");
             return jvm + " -Djdk.net.hosts.file=" + hosts;
