@@ -51,6 +51,10 @@ record MavenDistribution(String version, Path home) {
         return mvn;
     }
 
+    boolean isMaven4() {
+        return version.startsWith("4.");
+    }
+
     /** The version alone, so parameterized test names read {@code [2] 3.9.16}. */
     @Override
     public String toString() {

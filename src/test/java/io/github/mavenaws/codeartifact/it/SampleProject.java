@@ -36,6 +36,10 @@ final class SampleProject {
         return this;
     }
 
+    String name() {
+        return name;
+    }
+
     /** Copies the template into {@code target}; a placeholder left without value fails here, not in Maven. */
     void copyTo(Path target) {
         Path template = ItEnvironment.projectsDir().resolve(name);
