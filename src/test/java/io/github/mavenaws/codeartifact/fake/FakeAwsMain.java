@@ -14,7 +14,8 @@ import java.util.jar.Manifest;
 /**
  * Runs a FakeAws for the demo script until killed: domain {@code demo-111122223333} in us-west-2 with repository
  * {@code maven} holding {@code com.example:greeting:1.0}, and one user allowed to fetch tokens and publish.
- * Usage: {@code FakeAwsMain [workDir]}; prints what a Maven JVM needs, then one line per request.
+ * Usage: {@code FakeAwsMain [workDir]}; prints what a Maven JVM needs and a ready 12-hour token of that user
+ * (line {@code token: <value>}, for builds authorized by hand), then one line per request.
  */
 public final class FakeAwsMain {
 
@@ -53,13 +54,15 @@ public final class FakeAwsMain {
                   </versioning>
                 </metadata>
                 """);
-        aws.user(ACCESS_KEY_ID, SECRET_ACCESS_KEY).allowPublish(domain);
+        FakePrincipal user = aws.user(ACCESS_KEY_ID, SECRET_ACCESS_KEY).allowPublish(domain);
 
         System.out.println("hosts file:          " + aws.hostsFile());
         System.out.println("trust store:         " + aws.trustStore());
         System.out.println("trust store password: " + aws.trustStorePassword());
         System.out.println("repository:          " + repository.url());
         System.out.println("access key id:       " + ACCESS_KEY_ID);
+        // what `aws codeartifact get-authorization-token` would give the user, for builds authorized the manual way
+        System.out.println("token: " + aws.issueToken(domain, user));
         System.out.println("Maven JVM options:   -Djdk.net.hosts.file=" + aws.hostsFile()
                 + " -Djavax.net.ssl.trustStore=" + aws.trustStore()
                 + " -Djavax.net.ssl.trustStorePassword=" + aws.trustStorePassword()
