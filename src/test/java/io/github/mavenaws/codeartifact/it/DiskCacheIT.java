@@ -60,6 +60,9 @@ class DiskCacheIT {
     private static MavenRun build(MavenDistribution maven, String scenario, FakePrincipal user, Path home) {
         return MavenRun.of(maven, scenario).against(aws)
                 .project(SampleProject.named("parent-from-pom").with("repo.url", releases.url()))
+                // validate runs no plugin: the extension is all the local repository needs, and a third to copy
+                .localRepositoryFrom(ItEnvironment.extensionRepository())
+                .centralFrom(ItEnvironment.seedRepository())
                 .awsCredentials(user)
                 .home(home);
     }

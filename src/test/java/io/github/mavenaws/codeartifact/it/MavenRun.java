@@ -44,7 +44,6 @@ final class MavenRun {
     private Duration timeout = DEFAULT_TIMEOUT;
     private Path sharedHome;
     private Path sharedLocalRepository;
-    private final List<String> jvmOptions = new ArrayList<>();
     private boolean logClassLoading;
     private boolean concurrent;
 
@@ -90,12 +89,6 @@ final class MavenRun {
      */
     MavenRun home(Path dir) {
         this.sharedHome = dir.toAbsolutePath();
-        return this;
-    }
-
-    /** JVM options added to the harness's own in {@code MAVEN_OPTS}, e.g. a system property of the JVM. */
-    MavenRun jvmOptions(String... options) {
-        jvmOptions.addAll(Arrays.asList(options));
         return this;
     }
 
@@ -287,9 +280,6 @@ final class MavenRun {
         String jvm = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.home=" + dir.home();
         if (logClassLoading) {
             jvm += " -Xlog:class+load=info:file=" + dir.classLoadLog();
-        }
-        if (!jvmOptions.isEmpty()) {
-            jvm += " " + String.join(" ", jvmOptions);
         }
         if (aws == null) {
             Path hosts = Files.writeString(dir.root().resolve("hosts"), "127.0.0.1 localhost\n");

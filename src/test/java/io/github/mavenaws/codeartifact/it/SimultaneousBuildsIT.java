@@ -115,6 +115,9 @@ class SimultaneousBuildsIT {
             for (int i = 1; i <= PROCESSES; i++) {
                 MavenRun run = MavenRun.of(maven, "simultaneous-builds/build-" + i).against(aws)
                         .project(SampleProject.named("parent-from-pom").with("repo.url", releases.url()))
+                // validate runs no plugin: the extension is all the local repository needs, and a third to copy
+                .localRepositoryFrom(ItEnvironment.extensionRepository())
+                .centralFrom(ItEnvironment.seedRepository())
                         .awsCredentials(user)
                         .home(home)
                         .concurrentWithOtherRuns()
