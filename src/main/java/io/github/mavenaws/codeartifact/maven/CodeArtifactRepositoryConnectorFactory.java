@@ -73,8 +73,8 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
                 endpoint.get(),
                 state.tokens(),
                 state.selector(),
-                authenticated -> basic.newInstance(
-                        new PreemptiveAuthSession(session, repository.getId()), authenticated));
+                authenticated -> basic.newInstance(new PreemptiveAuthSession(session, repository.getId()),
+                        PreemptiveAuthSession.withExplicitPort(authenticated)));
     }
 
     private RepositoryConnectorFactory basic(RemoteRepository repository) throws NoRepositoryConnectorException {

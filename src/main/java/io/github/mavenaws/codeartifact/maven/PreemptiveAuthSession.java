@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.AbstractForwardingRepositorySystemSession;
 import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +17,10 @@ import org.slf4j.LoggerFactory;
  * round trip per transporter. The settings are scoped to the repository's id and visible to its connector only.
  *
  * <p>Every transport keeps credentials scoped to the repository host, so a redirect to S3 still carries none. The
- * JDK transport of resolver 2 has no such setting and stays challenge-based: the only preemptive route there, a
- * fixed Authorization header, is forwarded to redirect targets by the JDK 17 HTTP client. Resolver 2.0.24's Apache
- * transport (Maven 3.10.0) reads the setting but files the scheme in its session-wide auth cache under the host
- * without port, where HttpClient, which looks up {@code host:443}, never finds it: the first request to each
- * repository is challenged, after which HttpClient caches the scheme under {@code host:443} for the rest of the
- * build. No setting reaches that cache.
+ * JDK transport of resolver 2 (Maven 4's default) has no such setting: the only preemptive route there, a fixed
+ * Authorization header, is forwarded to redirect targets by the JDK 17 HTTP client. So where the user left the
+ * transport to Maven, CodeArtifact repositories get resolver's Apache transport, which Maven 4 ships too; a user who
+ * asks for {@code -Dmaven.resolver.transport=jdk} keeps it, challenges included.
  */
 final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSession {
     private static final Logger LOGGER = LoggerFactory.getLogger(PreemptiveAuthSession.class);
@@ -40,6 +39,24 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
 
     /** Resolver 2's wagon transport (Maven 3.10 and 4.0 with {@code -Dmaven.resolver.transport=wagon}). */
     static final String RESOLVER2_WAGON_CONFIG = "aether.transport.wagon.config.";
+
+    /** Maven's choice of transport (3.9 and later); absent, {@code default} and {@code auto} leave it to priorities. */
+    static final String TRANSPORT = "maven.resolver.transport";
+
+    /** Resolver 2 ranks transporter factories by these keys; Maven 4 sets one to the maximum for a chosen transport. */
+    static final String APACHE_PRIORITY = "aether.priority.ApacheTransporterFactory";
+
+    private static final String[] TRANSPORTER_PRIORITIES = {
+        APACHE_PRIORITY, "aether.priority.JdkTransporterFactory", "aether.priority.WagonTransporterFactory"
+    };
+
+    /**
+     * Resolver 2 memoises its ranking of transporters in the session data, which this session shares with Maven's:
+     * a ranking made here must neither come from nor land in that memo.
+     */
+    static final String PRIORITY_CACHED = "aether.priority.cached";
+
+    private static final boolean RESOLVER2 = isResolver2();
 
     private final RepositorySystemSession session;
     private final Map<String, Object> configProperties;
@@ -63,7 +80,25 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
                 config.put(RESOLVER2_WAGON_CONFIG + repositoryId, wagonConfig);
             }
         }
+        if (transportLeftToMaven(config)) {
+            config.put(APACHE_PRIORITY, String.valueOf(Float.MAX_VALUE));
+            config.put(PRIORITY_CACHED, Boolean.FALSE);
+        }
         this.configProperties = Collections.unmodifiableMap(config);
+    }
+
+    /** True when neither {@code maven.resolver.transport} nor a transporter priority of the user's picks one. */
+    private static boolean transportLeftToMaven(Map<String, Object> config) {
+        Object transport = config.get(TRANSPORT);
+        if (transport != null && !"default".equals(transport) && !"auto".equals(transport)) {
+            return false;
+        }
+        for (String priority : TRANSPORTER_PRIORITIES) {
+            if (config.containsKey(priority)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -84,6 +119,48 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
         } catch (LinkageError e) {
             LOGGER.debug("Wagon preemptive authentication unavailable: {}", e.toString());
             return null;
+        }
+    }
+
+    /**
+     * The repository as the delegate's transport should see it: on resolver 2, with the URL's port spelled out.
+     * Resolver 2.0.24's Apache transport (Maven 3.10) files the preemptive scheme in its auth cache under the URL's
+     * host as written, while HttpClient looks it up under {@code host:443}; without the port the first request to
+     * every repository would be challenged. Resolver 1 transports are left as they are: their Host header stays bare.
+     */
+    static RemoteRepository withExplicitPort(RemoteRepository repository) {
+        return RESOLVER2 ? explicitPort(repository) : repository;
+    }
+
+    /** The repository with {@code :443} after the host of its https URL, or itself if that URL names a port. */
+    static RemoteRepository explicitPort(RemoteRepository repository) {
+        // by hand, not through URI's multi-argument constructors, which would quote the path's % escapes again
+        String url = repository.getUrl();
+        int authority = url.indexOf("://");
+        if (authority != 5 || !url.regionMatches(true, 0, "https", 0, 5)) {
+            return repository;
+        }
+        authority += 3;
+        int end = authority;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String hostPart = url.substring(authority, end);
+        if (hostPart.isEmpty() || hostPart.indexOf(':') >= 0 || hostPart.indexOf('@') >= 0) {
+            return repository; // a port already, an IPv6 literal or userinfo: not a CodeArtifact host we claimed
+        }
+        String explicit = url.substring(0, end) + ":443" + url.substring(end);
+        return new RemoteRepository.Builder(repository).setUrl(explicit).build();
+    }
+
+    /** Resolver 2's API has the session builder; resolver 1's (Maven 3.8, 3.9) does not. */
+    private static boolean isResolver2() {
+        try {
+            Class.forName("org.eclipse.aether.RepositorySystemSession$SessionBuilder", false,
+                    RepositorySystemSession.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

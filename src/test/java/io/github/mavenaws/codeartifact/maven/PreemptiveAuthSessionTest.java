@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.Map;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 import org.junit.jupiter.api.Test;
 
 class PreemptiveAuthSessionTest {
@@ -50,5 +51,62 @@ class PreemptiveAuthSessionTest {
 
         assertEquals("false", config.get("aether.transport.http.preemptiveAuth.ca"));
         assertEquals(Boolean.TRUE, config.get("aether.connector.http.preemptiveAuth.ca"));
+    }
+
+    @Test
+    void whereTheUserLeftTheTransportToMavenResolversApacheTransportServesTheRepository() {
+        for (String transport : new String[] {null, "default", "auto"}) {
+            DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
+            maven.setConfigProperty("maven.resolver.transport", transport);
+
+            Map<String, Object> config = new PreemptiveAuthSession(maven, "ca").getConfigProperties();
+
+            assertEquals(String.valueOf(Float.MAX_VALUE), config.get("aether.priority.ApacheTransporterFactory"));
+            assertEquals(Boolean.FALSE, config.get("aether.priority.cached"), "Maven's memo of the ranking is not"
+                    + " shared");
+        }
+    }
+
+    @Test
+    void aTransportTheUserChoseIsKept() {
+        String[][] choices = {
+            {"maven.resolver.transport", "jdk"},
+            {"maven.resolver.transport", "wagon"},
+            {"aether.priority.JdkTransporterFactory", "3.4028235E38"},
+            {"aether.priority.WagonTransporterFactory", "3.4028235E38"},
+            {"aether.priority.ApacheTransporterFactory", "-1"}
+        };
+        for (String[] choice : choices) {
+            DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
+            maven.setConfigProperty(choice[0], choice[1]);
+
+            Map<String, Object> config = new PreemptiveAuthSession(maven, "ca").getConfigProperties();
+
+            assertEquals(maven.getConfigProperties().get("aether.priority.ApacheTransporterFactory"),
+                    config.get("aether.priority.ApacheTransporterFactory"), choice[0] + "=" + choice[1]);
+            assertFalse(config.containsKey("aether.priority.cached"), choice[0] + "=" + choice[1]);
+        }
+    }
+
+    @Test
+    void theTransportSeesTheDefaultPortSpelledOut() {
+        String[][] cases = {
+            {"https://d-1.d.codeartifact.us-west-2.amazonaws.com/maven/r/",
+                "https://d-1.d.codeartifact.us-west-2.amazonaws.com:443/maven/r/"},
+            {"HTTPS://d-1.d.codeartifact.us-west-2.amazonaws.com/maven/a%20b/",
+                "HTTPS://d-1.d.codeartifact.us-west-2.amazonaws.com:443/maven/a%20b/"},
+            {"https://d-1.d.codeartifact.us-west-2.amazonaws.com", "https://d-1.d.codeartifact.us-west-2.amazonaws.com:443"},
+            {"https://d-1.d.codeartifact.us-west-2.amazonaws.com:443/maven/r/",
+                "https://d-1.d.codeartifact.us-west-2.amazonaws.com:443/maven/r/"},
+            {"http://d-1.d.codeartifact.us-west-2.amazonaws.com/maven/r/",
+                "http://d-1.d.codeartifact.us-west-2.amazonaws.com/maven/r/"},
+            {"https://u@d-1.d.codeartifact.us-west-2.amazonaws.com/maven/r/",
+                "https://u@d-1.d.codeartifact.us-west-2.amazonaws.com/maven/r/"},
+        };
+        for (String[] c : cases) {
+            RemoteRepository repository = new RemoteRepository.Builder("ca", "default", c[0]).build();
+
+            assertEquals(c[1], PreemptiveAuthSession.explicitPort(repository).getUrl(), c[0]);
+        }
     }
 }
