@@ -38,6 +38,7 @@ final class AwsNames {
     /** In the VPC endpoint form the domain moves into the path: {@code /maven/d/<domain>-<owner>/<repo>/...}. */
     private static final Pattern VPC_ENDPOINT_PATH = Pattern.compile("/maven/d/" + DOMAIN + "-" + OWNER + "(/.*)");
     private static final Pattern API = Pattern.compile("(codeartifact|sts)\\." + REGION + "\\.amazonaws\\.com");
+    private static final Pattern SSO = Pattern.compile("(portal\\.sso|oidc)\\." + REGION + "\\.amazonaws\\.com");
     private static final Pattern S3 = Pattern.compile("[a-z0-9][a-z0-9.-]*\\.s3\\." + REGION + "\\.amazonaws\\.com");
 
     private AwsNames() {
@@ -57,6 +58,8 @@ final class AwsNames {
             names.add("dns:*.codeartifact." + r + ".on.aws");
             names.add("dns:*.d.codeartifact." + r + ".vpce.amazonaws.com");
             names.add("dns:*.s3." + r + ".amazonaws.com");
+            names.add("dns:" + ssoPortalHost(r));
+            names.add("dns:" + ssoOidcHost(r));
         }
         names.add("dns:" + GLOBAL_STS);
         names.add("dns:localhost");
@@ -64,15 +67,27 @@ final class AwsNames {
         return names;
     }
 
-    /** The API endpoints the SDK resolves by default, each to be mapped to loopback. */
+    /** The API endpoints the SDK resolves by default (SSO's included), each to be mapped to loopback. */
     static List<String> apiHosts() {
         List<String> hosts = new ArrayList<>();
         for (String r : REGIONS) {
             hosts.add("codeartifact." + r + ".amazonaws.com");
             hosts.add("sts." + r + ".amazonaws.com");
+            hosts.add(ssoPortalHost(r));
+            hosts.add(ssoOidcHost(r));
         }
         hosts.add(GLOBAL_STS);
         return hosts;
+    }
+
+    /** IAM Identity Center's portal, where SSO profiles exchange the cached login for role credentials. */
+    static String ssoPortalHost(String region) {
+        return "portal.sso." + region + ".amazonaws.com";
+    }
+
+    /** IAM Identity Center's OIDC service, where {@code sso_session} profiles refresh their cached login. */
+    static String ssoOidcHost(String region) {
+        return "oidc." + region + ".amazonaws.com";
     }
 
     static String repositoryHost(String domain, String owner, String region) {
@@ -132,6 +147,20 @@ final class AwsNames {
 
     static boolean isCodeArtifactApiHost(String host) {
         return host.startsWith("codeartifact.") && apiHostRegion(host) != null;
+    }
+
+    static boolean isSsoPortalHost(String host) {
+        return host.startsWith("portal.sso.") && ssoRegion(host) != null;
+    }
+
+    static boolean isSsoOidcHost(String host) {
+        return host.startsWith("oidc.") && ssoRegion(host) != null;
+    }
+
+    /** The region of an IAM Identity Center portal or OIDC host, null for any other host. */
+    static String ssoRegion(String host) {
+        Matcher m = SSO.matcher(host);
+        return m.matches() ? m.group(2) : null;
     }
 
     static boolean isS3Host(String host) {

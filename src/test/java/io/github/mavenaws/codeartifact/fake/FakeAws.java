@@ -32,8 +32,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
 /**
- * AWS as Maven meets it (CodeArtifact's API, STS, CodeArtifact repository hosts and the S3 asset buckets) served in
- * process over real HTTPS on 127.0.0.1, under the real host names.
+ * AWS as Maven meets it (CodeArtifact's API, STS, CodeArtifact repository hosts and the S3 asset buckets, and the
+ * IAM Identity Center portal that SSO profiles sign in through) served in process over real HTTPS on 127.0.0.1,
+ * under the real host names.
  *
  * <p>A Maven JVM is pointed at it with {@code -Djdk.net.hosts.file=}{@link #hostsFile()} (the AWS names resolve to
  * loopback, every other name fails to resolve, so nothing leaves the machine) and
@@ -64,6 +65,8 @@ public final class FakeAws implements AutoCloseable {
     private final List<FakeCall> calls = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<Consumer<FakeCall>> listeners = new CopyOnWriteArrayList<>();
+    private final SsoDirectory sso = new SsoDirectory(this);
+    private final WebIdentityTokens webIdentityTokens = new WebIdentityTokens(this);
 
     private FakeAws(Path workDir, int port) throws IOException {
         this.workDir = workDir;
@@ -193,6 +196,21 @@ public final class FakeAws implements AutoCloseable {
         return domain;
     }
 
+    /** A user of IAM Identity Center (AWS SSO); returns the same user for the same name. */
+    public FakeSsoUser ssoUser(String userName) {
+        return sso.user(userName);
+    }
+
+    /**
+     * An OIDC token, as GitHub Actions issues one to a workflow run, that {@code role} trusts for
+     * AssumeRoleWithWebIdentity until {@code validFor} has passed (negative: expired already).
+     *
+     * @param subject the token's {@code sub} claim, e.g. {@code repo:acme/app:ref:refs/heads/main}
+     */
+    public WebIdentityToken webIdentityToken(FakeRole role, String subject, Duration validFor) {
+        return webIdentityTokens.issue(role, subject, validFor);
+    }
+
     /** The principal (user or role session) owning the access key, or null. */
     public FakePrincipal principal(String accessKeyId) {
         return accessKeyId == null ? null : principals.get(accessKeyId);
@@ -277,6 +295,14 @@ public final class FakeAws implements AutoCloseable {
 
     FakeDomain findDomain(String name, String owner, String region) {
         return domains.stream().filter(d -> d.is(name, owner, region)).findFirst().orElse(null);
+    }
+
+    SsoDirectory ssoDirectory() {
+        return sso;
+    }
+
+    WebIdentityTokens webIdentityTokens() {
+        return webIdentityTokens;
     }
 
     FakeRole findRole(String arn) {

@@ -33,6 +33,8 @@ public record FakeCall(
     /** The AWS surface a request addressed. */
     public enum Service {
         CODEARTIFACT_API, STS, REPOSITORY, S3,
+        /** IAM Identity Center: the access portal (GetRoleCredentials) and its OIDC service (CreateToken). */
+        SSO,
         /** Matched nothing the fake serves: a wrong URL, worth failing a test on. */
         OTHER
     }

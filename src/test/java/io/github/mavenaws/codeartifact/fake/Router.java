@@ -17,6 +17,8 @@ final class Router implements HttpHandler {
     private final StsApi sts;
     private final S3Endpoint s3;
     private final RepositoryEndpoint repository;
+    private final SsoPortalApi ssoPortal;
+    private final SsoOidcApi ssoOidc;
 
     Router(FakeAws aws) {
         this.aws = aws;
@@ -24,6 +26,8 @@ final class Router implements HttpHandler {
         this.sts = new StsApi(aws);
         this.s3 = new S3Endpoint(aws);
         this.repository = new RepositoryEndpoint(aws, s3);
+        this.ssoPortal = new SsoPortalApi(aws, aws.ssoDirectory());
+        this.ssoOidc = new SsoOidcApi();
     }
 
     @Override
@@ -64,6 +68,12 @@ final class Router implements HttpHandler {
         }
         if (request.rawPath().startsWith(CodeArtifactApi.PATH) || AwsNames.isCodeArtifactApiHost(host)) {
             return codeArtifact.handle(request, notes);
+        }
+        if (request.rawPath().startsWith(SsoPortalApi.PATH) || AwsNames.isSsoPortalHost(host)) {
+            return ssoPortal.handle(request, notes);
+        }
+        if (AwsNames.isSsoOidcHost(host) || "/token".equals(request.rawPath())) {
+            return ssoOidc.handle(request, notes);
         }
         if (StsApi.accepts(request) || AwsNames.isStsHost(host)) {
             return sts.handle(request, notes);

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * STS in the AWS query protocol: a form-encoded {@code POST /} naming the Action, answered with XML in the
  * 2011-06-15 namespace; errors as {@code <ErrorResponse><Error><Type/><Code/><Message/></Error>}, which is what the
- * SDK's query unmarshaller reads. AssumeRole and GetCallerIdentity are served.
+ * SDK's query unmarshaller reads. AssumeRole and GetCallerIdentity are served, and the unsigned
+ * AssumeRoleWithWebIdentity ({@link StsWebIdentity}).
  */
 final class StsApi {
 
@@ -18,9 +19,11 @@ final class StsApi {
     private static final Duration ROLE_CHAINING_LIMIT = Duration.ofHours(1);
 
     private final FakeAws aws;
+    private final StsWebIdentity webIdentity;
 
     StsApi(FakeAws aws) {
         this.aws = aws;
+        this.webIdentity = new StsWebIdentity(aws, aws.webIdentityTokens(), this);
     }
 
     /** Whether the request is an STS query call, whatever host it was sent to (endpoint overrides use localhost). */
@@ -36,6 +39,9 @@ final class StsApi {
         notes.service(FakeCall.Service.STS, action.isEmpty() ? "Unknown" : action);
         if (!"POST".equals(request.method())) {
             return error(notes, 400, "InvalidAction", "STS accepts POST only");
+        }
+        if (StsWebIdentity.ACTION.equals(action)) {
+            return webIdentity.handle(form, notes);
         }
         SigV4.Result signature = SigV4.verify(request, "sts", aws::principal, aws.now());
         notes.accessKeyId = signature.accessKeyId();
@@ -106,20 +112,20 @@ final class StsApi {
                 + "<Arn>" + Escaping.xml(session.arn()) + "</Arn></AssumedRoleUser>");
     }
 
-    private FakeReply ok(String action, String result) {
+    FakeReply ok(String action, String result) {
         return FakeReply.text(200, "text/xml", "<" + action + "Response xmlns=\"" + NS + "\">"
                 + "<" + action + "Result>" + result + "</" + action + "Result>"
                 + "<ResponseMetadata><RequestId>" + aws.newRequestId() + "</RequestId></ResponseMetadata>"
                 + "</" + action + "Response>");
     }
 
-    private FakeReply validation(FakeCall.Notes notes, String value, String member, String constraint) {
+    FakeReply validation(FakeCall.Notes notes, String value, String member, String constraint) {
         return error(notes, 400, "ValidationError", "1 validation error detected: Value "
                 + (value == null ? "null" : "'" + value + "'") + " at '" + member
                 + "' failed to satisfy constraint: " + constraint);
     }
 
-    private FakeReply error(FakeCall.Notes notes, int status, String code, String message) {
+    FakeReply error(FakeCall.Notes notes, int status, String code, String message) {
         notes.errorCode = code;
         return FakeReply.text(status, "text/xml", "<ErrorResponse xmlns=\"" + NS + "\">"
                 + "<Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + Escaping.xml(message) + "</Message>"
