@@ -16,6 +16,10 @@ import java.util.Objects;
  * <p>Endpoint overrides ({@code AWS_ENDPOINT_URL*}) are part of the identity as well: a token of an emulator or a
  * test fake must never be offered to the real service, nor the other way round.
  *
+ * <p>For a profile, what the profile files say about its principal is part of the identity as well (see
+ * {@link #digest()}), so an SSO profile edited to another account or role, or a {@code role_arn} edited in place,
+ * never gets the previous principal's token either.
+ *
  * <p>Instances are immutable. The access key id is part of the identity but never of {@link #toString()}, and
  * files name an identity by its {@link #digest()} only.
  */
@@ -32,9 +36,20 @@ public final class AwsIdentity {
     /** What a user recognises in a log line: the kind of credentials and where they are named. */
     private final String description;
 
-    private AwsIdentity(String canonical, String description) {
+    /** For a profile identity, the profile and its files, whose content is read when the digest is first needed. */
+    private final String profile;
+    private final String configFile;
+    private final String credentialsFile;
+
+    private volatile String digest;
+
+    private AwsIdentity(
+            String canonical, String description, String profile, String configFile, String credentialsFile) {
         this.canonical = canonical;
         this.description = description;
+        this.profile = profile;
+        this.configFile = configFile;
+        this.credentialsFile = credentialsFile;
     }
 
     /**
@@ -49,6 +64,9 @@ public final class AwsIdentity {
         Objects.requireNonNull(properties, "properties cannot be null");
         StringBuilder canonical = new StringBuilder("default-credentials\n");
         String description;
+        String profileName = null;
+        String profileConfig = null;
+        String profileCredentials = null;
         String accessKeyId = setting(environment, properties, "aws.accessKeyId", "AWS_ACCESS_KEY_ID");
         String webIdentityRole = setting(environment, properties, "aws.roleArn", "AWS_ROLE_ARN");
         String webIdentityTokenFile =
@@ -67,10 +85,12 @@ public final class AwsIdentity {
             String credentials =
                     setting(environment, properties, "aws.sharedCredentialsFile", "AWS_SHARED_CREDENTIALS_FILE");
             profile = profile == null ? "default" : profile;
+            profileName = profile;
+            profileConfig = config != null ? config : home + "/.aws/config";
+            profileCredentials = credentials != null ? credentials : home + "/.aws/credentials";
             canonical.append("profile=").append(profile).append('\n')
-                    .append("config-file=").append(config != null ? config : home + "/.aws/config").append('\n')
-                    .append("credentials-file=").append(credentials != null ? credentials : home + "/.aws/credentials")
-                    .append('\n');
+                    .append("config-file=").append(profileConfig).append('\n')
+                    .append("credentials-file=").append(profileCredentials).append('\n');
             description = "profile " + profile;
         }
         for (String[] endpoint : ENDPOINT_SETTINGS) {
@@ -79,7 +99,7 @@ public final class AwsIdentity {
                 canonical.append(endpoint[1]).append('=').append(url).append('\n');
             }
         }
-        return new AwsIdentity(canonical.toString(), description);
+        return new AwsIdentity(canonical.toString(), description, profileName, profileConfig, profileCredentials);
     }
 
     /**
@@ -90,13 +110,26 @@ public final class AwsIdentity {
      */
     public AwsIdentity assuming(RoleArn role) {
         Objects.requireNonNull(role, "role cannot be null");
-        return new AwsIdentity(
-                "assume-role=" + role + "\n" + canonical, "role " + role + " assumed with " + description);
+        return new AwsIdentity("assume-role=" + role + "\n" + canonical, "role " + role + " assumed with "
+                + description, profile, configFile, credentialsFile);
     }
 
-    /** Hex SHA-256 of every setting that names the principal: safe in file names and file contents. */
+    /**
+     * Hex SHA-256 of every setting that names the principal: safe in file names and file contents. For a profile
+     * that includes what the profile says about its principal (keys' id, role, source profile, IAM Identity Center
+     * account and role...), read from the profile files now, once: a profile edited in place to another account or
+     * role is another identity. Reading the files is left until here so that a build needing no token reads nothing
+     * and loads no AWS SDK class.
+     */
     public String digest() {
-        return sha256Hex(canonical);
+        String result = digest;
+        if (result == null) {
+            String content = profile == null ? ""
+                    : ProfilePrincipal.describe(profile, configFile, credentialsFile);
+            result = sha256Hex(canonical + content);
+            digest = result;
+        }
+        return result;
     }
 
     /**
