@@ -1,5 +1,7 @@
 package io.github.mavenaws.codeartifact.token;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -47,8 +49,11 @@ final class AwsFailures {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Matcher noCredentials = NO_CREDENTIALS.matcher(message);
         if (noCredentials.matches()) {
-            message = "no AWS credentials found; the SDK's default chain tried:\n       - "
-                    + String.join("\n       - ", NEXT_PROVIDER.split(noCredentials.group(1)));
+            List<String> reasons = Arrays.asList(NEXT_PROVIDER.split(noCredentials.group(1)));
+            String ssoLogin = SsoLoginHint.find(reasons);
+            message = (ssoLogin != null ? ssoLogin + "\n       No other AWS credentials found either"
+                            : "no AWS credentials found")
+                    + "; the SDK's default chain tried:\n       - " + String.join("\n       - ", reasons);
         }
         if (message.length() > MAX_REASON_LENGTH) {
             message = message.substring(0, MAX_REASON_LENGTH) + "...";

@@ -1,6 +1,8 @@
 package io.github.mavenaws.codeartifact.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -45,5 +47,42 @@ class AwsFailuresTest {
         assertEquals("AssumeRole failed: Unable to execute HTTP request: Read timed out",
                 AwsFailures.reason("AssumeRole",
                         SdkClientException.create("Unable to execute HTTP request: Read timed out")));
+    }
+
+    private static SdkClientException noCredentials(String profileReason) {
+        return SdkClientException.create("Unable to load credentials from any of the providers in the chain"
+                + " AwsCredentialsProviderChain(credentialsProviders=[EnvironmentVariableCredentialsProvider(),"
+                + " ProfileCredentialsProvider(profileName=sso-dev, profileFile=ProfileFile(sections=[profiles,"
+                + " sso-session], profiles=[Profile(name=sso-dev, properties=[sso_session, sso_account_id])]))]) :"
+                + " [EnvironmentVariableCredentialsProvider(): Access key must be specified either via environment"
+                + " variable (AWS_ACCESS_KEY_ID) or system property (aws.accessKeyId)., ProfileCredentialsProvider("
+                + "profileName=sso-dev, profileFile=ProfileFile(sections=[profiles, sso-session], profiles=[Profile("
+                + "name=sso-dev, properties=[sso_session, sso_account_id])])): " + profileReason + "]");
+    }
+
+    @Test
+    void anExpiredSsoLoginNamesTheProfileAndTheCommand() {
+        for (String sdkReason : new String[] {
+            // legacy sso_start_url profile: expired or missing cache file
+            "The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO"
+                    + " session run aws sso login with the corresponding profile.",
+            // sso_session profile: expired and the refresh failed, or no cache file
+            "Token is expired",
+            "Unable to load SSO token"
+        }) {
+            String reason = AwsFailures.reason("GetAuthorizationToken", noCredentials(sdkReason));
+            assertTrue(reason.startsWith("GetAuthorizationToken failed: the IAM Identity Center (AWS SSO) login of"
+                    + " profile sso-dev has expired or was never made: run `aws sso login --profile sso-dev`, then"
+                    + " build again.\n"), reason);
+            // the SDK's reasons follow, for whoever needs them
+            assertTrue(reason.contains("       - ProfileCredentialsProvider(profileName=sso-dev"), reason);
+        }
+    }
+
+    @Test
+    void otherProfileFailuresGiveNoSsoHint() {
+        String reason = AwsFailures.reason("GetAuthorizationToken",
+                noCredentials("Profile file contained no credentials for profile 'sso-dev'"));
+        assertFalse(reason.contains("aws sso login"), reason);
     }
 }
