@@ -37,10 +37,27 @@ public final class AwsClients implements AutoCloseable {
 
     /**
      * The SDK logs each signed request at debug, session token included, and Maven's {@code -X} shows every debug
-     * line. Maven's simple loggers take a logger's level from this system property when the logger is created, so
+     * line. Maven's simple loggers take a logger's level from a system property when the logger is created, so
      * setting it before the first SDK class loads keeps the SDK at info, unless the user chose a level.
      */
-    static final String SDK_LOG_LEVEL = "org.slf4j.simpleLogger.log.software.amazon.awssdk";
+    static final String SDK_LOGGER = "software.amazon.awssdk";
+
+    /**
+     * SDK loggers that warn, with a full stack trace, about what the "no token" message already says in one line:
+     * an {@code sso_session} login whose refresh IAM Identity Center refused, and the expired login it then falls
+     * back to. The user is told to run {@code aws sso login}; the trace helps nobody. Kept at error unless the user
+     * chose a level for the SDK.
+     */
+    static final String[] QUIET_SDK_LOGGERS = {
+        "software.amazon.awssdk.services.ssooidc.SsoOidcTokenProvider",
+        "software.amazon.awssdk.utils.cache.CachedSupplier"
+    };
+
+    /** Where Maven 3's simple logger reads a logger's level. */
+    private static final String MAVEN3_LEVEL = "org.slf4j.simpleLogger.log.";
+
+    /** Where Maven 4's reads it; given only Maven 3's, it warns once per logger that the property is deprecated. */
+    private static final String MAVEN4_LEVEL = "maven.logger.log.";
 
     private final Map<String, Object> clients = new HashMap<>();
     private final List<SdkAutoCloseable> closeables = new ArrayList<>();
@@ -48,9 +65,19 @@ public final class AwsClients implements AutoCloseable {
     private volatile SdkHttpClient httpClient;
 
     public AwsClients() {
-        if (System.getProperty(SDK_LOG_LEVEL) == null) {
-            System.setProperty(SDK_LOG_LEVEL, "info");
+        if (System.getProperty(MAVEN3_LEVEL + SDK_LOGGER) == null
+                && System.getProperty(MAVEN4_LEVEL + SDK_LOGGER) == null) {
+            level(SDK_LOGGER, "info");
+            for (String logger : QUIET_SDK_LOGGERS) {
+                level(logger, "error");
+            }
         }
+    }
+
+    /** Sets the logger's level for Maven 3 and for Maven 4, so that neither warns about the other's property. */
+    private static void level(String logger, String level) {
+        System.setProperty(MAVEN3_LEVEL + logger, level);
+        System.setProperty(MAVEN4_LEVEL + logger, level);
     }
 
     /**
