@@ -107,9 +107,12 @@ final class MavenResult {
         return this;
     }
 
-    /** No Java stack frame and no uncaught exception: what a user sees without -e or -X. */
+    /**
+     * No Java stack frame and no uncaught exception: what a user sees without -e or -X. Maven's logger indents the
+     * frames of a logged exception with four spaces, the JVM with a tab.
+     */
     MavenResult assertNoStackTrace() {
-        return assertOutputDoesNotContain("\tat ", "Exception in thread");
+        return assertOutputDoesNotContain("\tat ", "\n    at ", "Exception in thread");
     }
 
     /**
