@@ -45,8 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * versions is the class realm the extension runs in, through which the SDK finds its STS, SSO and SSO-OIDC
  * credential factories and their HTTP client by reflection and service loading. The {@code sso_session} form needs
  * the most of those lookups (sso, ssooidc and the token provider chain), so it runs on every version; every other
- * source runs on the newest version given. That is 11 short {@code validate} builds, about two minutes, instead of
- * 32 (six minutes), which the suite's 20-minute budget cannot spare.
+ * source runs on the newest version given. That is 11 short {@code validate} builds, about a minute and a half,
+ * instead of 32 (five to six minutes), which would bring the suite (about 12 minutes) close to its 20-minute limit.
+ * The web identity and {@code sso_session} builds run with {@code -X}, where the SDK's debug lines would show.
  */
 class IdentitySourcesIT {
 
