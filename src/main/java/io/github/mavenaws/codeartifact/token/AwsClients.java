@@ -42,13 +42,18 @@ public final class AwsClients implements AutoCloseable {
      */
     static final String SDK_LOG_LEVEL = "org.slf4j.simpleLogger.log.software.amazon.awssdk";
 
+    /** Maven 4's logger reads this name, and the one above only with a deprecation warning per logger. */
+    static final String MAVEN4_SDK_LOG_LEVEL = "maven.logger.log.software.amazon.awssdk";
+
     private final Map<String, Object> clients = new HashMap<>();
     private final List<SdkAutoCloseable> closeables = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile SdkHttpClient httpClient;
 
     public AwsClients() {
-        if (System.getProperty(SDK_LOG_LEVEL) == null) {
+        if (System.getProperty(SDK_LOG_LEVEL) == null && System.getProperty(MAVEN4_SDK_LOG_LEVEL) == null) {
+            // both: Maven 4 reads its own name first and warns about the other only when its own is missing
+            System.setProperty(MAVEN4_SDK_LOG_LEVEL, "info");
             System.setProperty(SDK_LOG_LEVEL, "info");
         }
     }
