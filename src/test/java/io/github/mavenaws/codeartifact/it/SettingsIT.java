@@ -80,6 +80,11 @@ class SettingsIT {
         FileTrees.delete(cacheDir);
 
         MavenResult result = MavenRun.of(maven, "settings-routes").against(aws)
+                // the plugins it needs come from the seed as from central: a third of the seed to copy; -c: the
+                // seed is an installed local repository, without checksum files, which Maven 4 refuses
+                .localRepositoryFrom(ItEnvironment.extensionRepository())
+                .centralFrom(ItEnvironment.seedRepository())
+                .args("-c")
                 .project(SampleProject.named("settings-routes")
                         .with("repo.url", alphaReleases.url())
                         .with("repo2.url", betaReleases.url()))
@@ -190,8 +195,12 @@ class SettingsIT {
                 .count("repository calls", Calls.REPOSITORY, 0);
     }
 
+    /** Runs that stop before any plugin runs: the extension alone in the local repository, central from the seed. */
     private static MavenRun pomRepositoryBuild(MavenDistribution maven, String scenario, String url) {
         return MavenRun.of(maven, scenario).against(aws)
+                .localRepositoryFrom(ItEnvironment.extensionRepository())
+                .centralFrom(ItEnvironment.seedRepository())
+                .args("-c")
                 .project(SampleProject.named("pom-repository").with("repo.url", url));
     }
 
