@@ -97,7 +97,8 @@ public final class AwsIdentity {
                 .append("credentials-file=").append(files.credentials()).append('\n');
     }
 
-    private static void appendEndpoints(StringBuilder canonical, Map<String, String> environment, Map<?, ?> properties) {
+    private static void appendEndpoints(
+            StringBuilder canonical, Map<String, String> environment, Map<?, ?> properties) {
         for (String[] endpoint : ENDPOINT_SETTINGS) {
             String url = setting(environment, properties, endpoint[0], endpoint[1]);
             if (url != null) {

@@ -97,7 +97,8 @@ public final class AwsSettings {
         AwsSettings that = (AwsSettings) o;
         return Objects.equals(profile, that.profile) && identity.equals(that.identity)
                 && Objects.equals(roleArn, that.roleArn) && roleSetting.equals(that.roleSetting)
-                && roleSessionName.equals(that.roleSessionName) && Objects.equals(durationSeconds, that.durationSeconds);
+                && roleSessionName.equals(that.roleSessionName)
+                && Objects.equals(durationSeconds, that.durationSeconds);
     }
 
     @Override

@@ -130,7 +130,8 @@ class SettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ab", "ci-build_42", "a+b=c,d.e@f-g", "x123456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(strings = {"ab", "ci-build_42", "a+b=c,d.e@f-g",
+        "x123456789012345678901234567890123456789012345678901234567890123"})
     void validSessionNames(String value) throws Exception {
         properties.put("codeartifact.roleSessionName", value);
         assertEquals(value, config().aws().roleSessionName());
@@ -143,7 +144,8 @@ class SettingsTest {
         "team/ci    | using a character STS does not allow ('/' at position 5)",
         "ci;rm      | using a character STS does not allow (';' at position 3)",
         "café-ci    | using a character STS does not allow (U+00E9 at position 4)",
-        "x1234567890123456789012345678901234567890123456789012345678901234 | 65 characters long, and at most 64 are allowed"})
+        "x1234567890123456789012345678901234567890123456789012345678901234"
+            + " | 65 characters long, and at most 64 are allowed"})
     void malformedSessionNamesAreRefused(String value, String shape) {
         env.put("CODEARTIFACT_ROLE_SESSION_NAME", value);
         String message = refused().getMessage();

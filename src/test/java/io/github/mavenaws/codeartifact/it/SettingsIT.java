@@ -122,11 +122,11 @@ class SettingsIT {
                         Calls.ASSUME_ROLE.and(Calls.signedBy(builder.accessKeyId())).and(Calls.OK), 2)
                 .assumeRoles(2)
                 .count("GetAuthorizationToken calls for alpha by alpha's role session, allowed",
-                        Calls.TOKEN_REQUEST.and(Calls.forDomain("alpha")).and(Calls.signedBy(alphaSession.accessKeyId()))
-                                .and(Calls.OK), 1)
+                        Calls.TOKEN_REQUEST.and(Calls.forDomain("alpha"))
+                                .and(Calls.signedBy(alphaSession.accessKeyId())).and(Calls.OK), 1)
                 .count("GetAuthorizationToken calls for beta by beta's role session, allowed",
-                        Calls.TOKEN_REQUEST.and(Calls.forDomain("beta")).and(Calls.signedBy(betaSession.accessKeyId()))
-                                .and(Calls.OK), 1)
+                        Calls.TOKEN_REQUEST.and(Calls.forDomain("beta"))
+                                .and(Calls.signedBy(betaSession.accessKeyId())).and(Calls.OK), 1)
                 .count("GetAuthorizationToken calls answered 200", Calls.TOKEN_REQUEST.and(Calls.OK), 2)
                 .all("asking for the lifetime of CODEARTIFACT_DURATION_SECONDS", Calls.TOKEN_REQUEST,
                         c -> ("&" + c.query() + "&").contains("&duration=3600&"))

@@ -65,8 +65,8 @@ class TokenChainsTest {
             // the disk cache keys tokens by the principal that fetched them
             assertNotEquals(config.aws(ACME).identity(), config.aws(OTHER).identity());
             assertNotEquals(config.aws(ACME).roleIdentity(), config.aws(OTHER).roleIdentity());
-            assertTrue(other.provider(3).toString().contains("role " + OTHER_ROLE + " assumed with profile other-account"),
-                    other.provider(3).toString());
+            String otherRole = other.provider(3).toString();
+            assertTrue(otherRole.contains("role " + OTHER_ROLE + " assumed with profile other-account"), otherRole);
         }
     }
 
