@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Owns every AWS SDK object of a build: one HTTP client, one client per service and region, one credentials
+ * Owns every AWS SDK object of a build: one HTTP client, one client per service, region and profile, one credentials
  * provider per identity. Nothing is built until the first call, so builds that need no token never load the SDK's
  * clients, and everything is closed once at the end of the build.
  */
@@ -62,12 +63,13 @@ public final class AwsClients implements AutoCloseable {
      * Calls codeartifact:GetAuthorizationToken in the domain's region.
      *
      * @param key the domain, not null
+     * @param profile the profile whose configuration the client reads, or null for the SDK's default profile
      * @param credentials the identity to call with, not null
      * @param durationSeconds requested token lifetime, or null for the service default (12 hours)
      * @param source how the identity was found, for messages, not null
      */
-    AuthorizationToken getAuthorizationToken(
-            DomainKey key, AwsCredentialsProvider credentials, Long durationSeconds, String source) {
+    AuthorizationToken getAuthorizationToken(DomainKey key, String profile, AwsCredentialsProvider credentials,
+            Long durationSeconds, String source) {
         GetAuthorizationTokenRequest request = GetAuthorizationTokenRequest.builder()
                 .domain(key.domain())
                 .domainOwner(key.owner())
@@ -77,7 +79,7 @@ public final class AwsClients implements AutoCloseable {
                         .build())
                 .build();
         GetAuthorizationTokenResponse response =
-                withExtensionClassLoader(() -> codeartifact(key.region()).getAuthorizationToken(request));
+                withExtensionClassLoader(() -> codeartifact(key.region(), profile).getAuthorizationToken(request));
         return new AuthorizationToken(response.authorizationToken(), response.expiration(), source);
     }
 
@@ -86,10 +88,26 @@ public final class AwsClients implements AutoCloseable {
         return client("credentials:default", () -> DefaultCredentialsProvider.builder().build());
     }
 
-    /** Credentials of {@code roleArn}, assumed through the regional STS endpoint and renewed by the SDK. */
-    AwsCredentialsProvider assumedRole(String roleArn, String region, String sessionName) {
-        return client("credentials:role:" + region + ":" + roleArn, () -> StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts(region))
+    /**
+     * The credentials of a profile, as {@code aws --profile} finds them (static keys, {@code role_arn}, SSO,
+     * {@code credential_process}), or the SDK's default chain when {@code profile} is null.
+     */
+    AwsCredentialsProvider credentials(String profile) {
+        if (profile == null) {
+            return defaultCredentials();
+        }
+        return client("credentials:profile:" + profile,
+                () -> ProfileCredentialsProvider.builder().profileName(profile).build());
+    }
+
+    /**
+     * Credentials of {@code roleArn}, assumed with the credentials of {@code profile} (null: the default chain)
+     * through the regional STS endpoint, and renewed by the SDK.
+     */
+    AwsCredentialsProvider assumedRole(String profile, String roleArn, String region, String sessionName) {
+        String name = "credentials:role:" + region + ":" + roleArn + ":" + sessionName + ":" + profileKey(profile);
+        return client(name, () -> StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts(region, profile))
                 .refreshRequest(AssumeRoleRequest.builder()
                         .roleArn(roleArn)
                         .roleSessionName(sessionName)
@@ -97,26 +115,38 @@ public final class AwsClients implements AutoCloseable {
                 .build());
     }
 
-    private CodeartifactClient codeartifact(String region) {
-        return client("codeartifact:" + region, () -> CodeartifactClient.builder()
+    /** A client reading {@code profile}'s configuration (endpoint_url, retries) as {@code aws --profile} would. */
+    private CodeartifactClient codeartifact(String region, String profile) {
+        return client("codeartifact:" + region + ":" + profileKey(profile), () -> CodeartifactClient.builder()
                 .region(Region.of(region))
                 .httpClient(httpClient())
-                .credentialsProvider(defaultCredentials())
-                .overrideConfiguration(timeouts())
+                .credentialsProvider(credentials(profile))
+                .overrideConfiguration(configuration(profile))
                 .build());
     }
 
-    private StsClient sts(String region) {
-        return client("sts:" + region, () -> StsClient.builder()
+    /** STS signs AssumeRole with the client's own credentials: those of {@code profile}. */
+    private StsClient sts(String region, String profile) {
+        return client("sts:" + region + ":" + profileKey(profile), () -> StsClient.builder()
                 .region(Region.of(region))
                 .httpClient(httpClient())
-                .credentialsProvider(defaultCredentials())
-                .overrideConfiguration(timeouts())
+                .credentialsProvider(credentials(profile))
+                .overrideConfiguration(configuration(profile))
                 .build());
     }
 
-    private static ClientOverrideConfiguration timeouts() {
-        return ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build();
+    private static ClientOverrideConfiguration configuration(String profile) {
+        ClientOverrideConfiguration.Builder configuration =
+                ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT);
+        if (profile != null) {
+            configuration.defaultProfileName(profile);
+        }
+        return configuration.build();
+    }
+
+    /** A profile in a client's name; no profile name holds a bracket, so none collides with the default chain. */
+    private static String profileKey(String profile) {
+        return profile == null ? "[default chain]" : "profile " + profile;
     }
 
     private synchronized SdkHttpClient httpClient() {
