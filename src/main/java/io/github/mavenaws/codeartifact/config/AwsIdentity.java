@@ -38,18 +38,15 @@ public final class AwsIdentity {
 
     /** For a profile identity, the profile and its files, whose content is read when the digest is first needed. */
     private final String profile;
-    private final String configFile;
-    private final String credentialsFile;
+    private final AwsConfigFiles files;
 
     private volatile String digest;
 
-    private AwsIdentity(
-            String canonical, String description, String profile, String configFile, String credentialsFile) {
+    private AwsIdentity(String canonical, String description, String profile, AwsConfigFiles files) {
         this.canonical = canonical;
         this.description = description;
         this.profile = profile;
-        this.configFile = configFile;
-        this.credentialsFile = credentialsFile;
+        this.files = files;
     }
 
     /**
@@ -64,9 +61,8 @@ public final class AwsIdentity {
         Objects.requireNonNull(properties, "properties cannot be null");
         StringBuilder canonical = new StringBuilder("default-credentials\n");
         String description;
-        String profileName = null;
-        String profileConfig = null;
-        String profileCredentials = null;
+        String profile = null;
+        AwsConfigFiles files = null;
         String accessKeyId = setting(environment, properties, "aws.accessKeyId", "AWS_ACCESS_KEY_ID");
         String webIdentityRole = setting(environment, properties, "aws.roleArn", "AWS_ROLE_ARN");
         String webIdentityTokenFile =
@@ -79,27 +75,51 @@ public final class AwsIdentity {
                     .append("web-identity-token-file=").append(webIdentityTokenFile).append('\n');
             description = "web identity role " + webIdentityRole;
         } else {
-            String profile = setting(environment, properties, "aws.profile", "AWS_PROFILE");
-            String home = home(environment, properties);
-            String config = setting(environment, properties, "aws.configFile", "AWS_CONFIG_FILE");
-            String credentials =
-                    setting(environment, properties, "aws.sharedCredentialsFile", "AWS_SHARED_CREDENTIALS_FILE");
+            profile = setting(environment, properties, "aws.profile", "AWS_PROFILE");
             profile = profile == null ? "default" : profile;
-            profileName = profile;
-            profileConfig = config != null ? config : home + "/.aws/config";
-            profileCredentials = credentials != null ? credentials : home + "/.aws/credentials";
-            canonical.append("profile=").append(profile).append('\n')
-                    .append("config-file=").append(profileConfig).append('\n')
-                    .append("credentials-file=").append(profileCredentials).append('\n');
+            files = appendProfile(canonical, profile, environment, properties);
             description = "profile " + profile;
         }
+        appendEndpoints(canonical, environment, properties);
+        return new AwsIdentity(canonical.toString(), description, profile, files);
+    }
+
+    /**
+     * The identity of the named profile, chosen by the extension's own profile setting rather than the SDK's
+     * default chain: variables with keys or a web identity do not take part, as with {@code aws --profile}. The
+     * canonical form is the default chain's for that profile, so both ways to one profile share their tokens.
+     *
+     * @param profile the profile name, not null
+     * @param environment the process environment, not null
+     * @param properties Maven's user and system properties, not null
+     */
+    public static AwsIdentity profile(String profile, Map<String, String> environment, Map<?, ?> properties) {
+        Objects.requireNonNull(profile, "profile cannot be null");
+        Objects.requireNonNull(environment, "environment cannot be null");
+        Objects.requireNonNull(properties, "properties cannot be null");
+        StringBuilder canonical = new StringBuilder("default-credentials\n");
+        AwsConfigFiles files = appendProfile(canonical, profile, environment, properties);
+        appendEndpoints(canonical, environment, properties);
+        return new AwsIdentity(canonical.toString(), "profile " + profile, profile, files);
+    }
+
+    private static AwsConfigFiles appendProfile(
+            StringBuilder canonical, String profile, Map<String, String> environment, Map<?, ?> properties) {
+        AwsConfigFiles files = AwsConfigFiles.locate(environment, properties);
+        canonical.append("profile=").append(profile).append('\n')
+                .append("config-file=").append(files.config()).append('\n')
+                .append("credentials-file=").append(files.credentials()).append('\n');
+        return files;
+    }
+
+    private static void appendEndpoints(
+            StringBuilder canonical, Map<String, String> environment, Map<?, ?> properties) {
         for (String[] endpoint : ENDPOINT_SETTINGS) {
             String url = setting(environment, properties, endpoint[0], endpoint[1]);
             if (url != null) {
                 canonical.append(endpoint[1]).append('=').append(url).append('\n');
             }
         }
-        return new AwsIdentity(canonical.toString(), description, profileName, profileConfig, profileCredentials);
     }
 
     /**
@@ -109,9 +129,24 @@ public final class AwsIdentity {
      * @param role the role, not null
      */
     public AwsIdentity assuming(RoleArn role) {
+        return assuming(role, ConfigKeys.DEFAULT_ROLE_SESSION_NAME);
+    }
+
+    /**
+     * The identity of {@code role} assumed with this identity's credentials under {@code sessionName}: the session
+     * name is part of the assumed-role principal that CloudTrail records, so another name is another identity. The
+     * default name adds nothing, which keeps the entries written before the name could be set.
+     *
+     * @param role the role, not null
+     * @param sessionName the RoleSessionName, not null
+     */
+    public AwsIdentity assuming(RoleArn role, String sessionName) {
         Objects.requireNonNull(role, "role cannot be null");
-        return new AwsIdentity("assume-role=" + role + "\n" + canonical, "role " + role + " assumed with "
-                + description, profile, configFile, credentialsFile);
+        Objects.requireNonNull(sessionName, "sessionName cannot be null");
+        String session = ConfigKeys.DEFAULT_ROLE_SESSION_NAME.equals(sessionName)
+                ? "" : "role-session-name=" + sessionName + "\n";
+        return new AwsIdentity("assume-role=" + role + "\n" + session + canonical,
+                "role " + role + " assumed with " + description, profile, files);
     }
 
     /**
@@ -125,7 +160,7 @@ public final class AwsIdentity {
         String result = digest;
         if (result == null) {
             String content = profile == null ? ""
-                    : ProfilePrincipal.describe(profile, configFile, credentialsFile);
+                    : ProfilePrincipal.describe(profile, files.config(), files.credentials());
             result = sha256Hex(canonical + content);
             digest = result;
         }
@@ -159,18 +194,6 @@ public final class AwsIdentity {
         }
         String env = environment.get(variable);
         return env == null || env.trim().isEmpty() ? null : env.trim();
-    }
-
-    /** The home the SDK expands {@code ~/.aws} in: HOME first, then Windows' USERPROFILE, then user.home. */
-    private static String home(Map<String, String> environment, Map<?, ?> properties) {
-        for (String variable : new String[] {"HOME", "USERPROFILE"}) {
-            String value = environment.get(variable);
-            if (value != null && !value.trim().isEmpty()) {
-                return value.trim();
-            }
-        }
-        Object home = properties.get("user.home");
-        return home instanceof String ? (String) home : "~";
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -24,7 +25,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Owns every AWS SDK object of a build: one HTTP client, one client per service and region, one credentials
+ * Owns every AWS SDK object of a build: one HTTP client, one client per service, region and profile, one credentials
  * provider per identity. Nothing is built until the first call, so builds that need no token never load the SDK's
  * clients, and everything is closed once at the end of the build.
  */
@@ -37,27 +38,23 @@ public final class AwsClients implements AutoCloseable {
 
     /**
      * The SDK logs each signed request at debug, session token included, and Maven's {@code -X} shows every debug
-     * line. Maven's simple loggers take a logger's level from a system property when the logger is created, so
+     * line. Maven's simple loggers take a logger's level from this system property when the logger is created, so
      * setting it before the first SDK class loads keeps the SDK at info, unless the user chose a level.
      */
-    static final String SDK_LOGGER = "software.amazon.awssdk";
+    static final String SDK_LOG_LEVEL = "org.slf4j.simpleLogger.log.software.amazon.awssdk";
+
+    /** Maven 4's logger reads this name, and the one above only with a deprecation warning per logger. */
+    static final String MAVEN4_SDK_LOG_LEVEL = "maven.logger.log.software.amazon.awssdk";
 
     /**
      * SDK loggers that warn, with a full stack trace, about what the "no token" message already says in one line:
      * an {@code sso_session} login whose refresh IAM Identity Center refused, and the expired login it then falls
-     * back to. The user is told to run {@code aws sso login}; the trace helps nobody. Kept at error unless the user
-     * chose a level for the SDK.
+     * back to. The user is told to run {@code aws sso login}; the trace helps nobody. Kept at error, under both
+     * Maven 3's and Maven 4's property names, unless the user chose a level for the SDK.
      */
     static final String[] QUIET_SDK_LOGGERS = {
-        "software.amazon.awssdk.services.ssooidc.SsoOidcTokenProvider",
-        "software.amazon.awssdk.utils.cache.CachedSupplier"
+        ".services.ssooidc.SsoOidcTokenProvider", ".utils.cache.CachedSupplier"
     };
-
-    /** Where Maven 3's simple logger reads a logger's level. */
-    private static final String MAVEN3_LEVEL = "org.slf4j.simpleLogger.log.";
-
-    /** Where Maven 4's reads it; given only Maven 3's, it warns once per logger that the property is deprecated. */
-    private static final String MAVEN4_LEVEL = "maven.logger.log.";
 
     private final Map<String, Object> clients = new HashMap<>();
     private final List<SdkAutoCloseable> closeables = new ArrayList<>();
@@ -65,31 +62,28 @@ public final class AwsClients implements AutoCloseable {
     private volatile SdkHttpClient httpClient;
 
     public AwsClients() {
-        if (System.getProperty(MAVEN3_LEVEL + SDK_LOGGER) == null
-                && System.getProperty(MAVEN4_LEVEL + SDK_LOGGER) == null) {
-            level(SDK_LOGGER, "info");
+        if (System.getProperty(SDK_LOG_LEVEL) == null && System.getProperty(MAVEN4_SDK_LOG_LEVEL) == null) {
+            // both: Maven 4 reads its own name first and warns about the other only when its own is missing
+            System.setProperty(MAVEN4_SDK_LOG_LEVEL, "info");
+            System.setProperty(SDK_LOG_LEVEL, "info");
             for (String logger : QUIET_SDK_LOGGERS) {
-                level(logger, "error");
+                System.setProperty(MAVEN4_SDK_LOG_LEVEL + logger, "error");
+                System.setProperty(SDK_LOG_LEVEL + logger, "error");
             }
         }
-    }
-
-    /** Sets the logger's level for Maven 3 and for Maven 4, so that neither warns about the other's property. */
-    private static void level(String logger, String level) {
-        System.setProperty(MAVEN3_LEVEL + logger, level);
-        System.setProperty(MAVEN4_LEVEL + logger, level);
     }
 
     /**
      * Calls codeartifact:GetAuthorizationToken in the domain's region.
      *
      * @param key the domain, not null
+     * @param profile the profile whose configuration the client reads, or null for the SDK's default profile
      * @param credentials the identity to call with, not null
      * @param durationSeconds requested token lifetime, or null for the service default (12 hours)
      * @param source how the identity was found, for messages, not null
      */
-    AuthorizationToken getAuthorizationToken(
-            DomainKey key, AwsCredentialsProvider credentials, Long durationSeconds, String source) {
+    AuthorizationToken getAuthorizationToken(DomainKey key, String profile, AwsCredentialsProvider credentials,
+            Long durationSeconds, String source) {
         GetAuthorizationTokenRequest request = GetAuthorizationTokenRequest.builder()
                 .domain(key.domain())
                 .domainOwner(key.owner())
@@ -99,7 +93,7 @@ public final class AwsClients implements AutoCloseable {
                         .build())
                 .build();
         GetAuthorizationTokenResponse response =
-                withExtensionClassLoader(() -> codeartifact(key.region()).getAuthorizationToken(request));
+                withExtensionClassLoader(() -> codeartifact(key.region(), profile).getAuthorizationToken(request));
         return new AuthorizationToken(response.authorizationToken(), response.expiration(), source);
     }
 
@@ -108,10 +102,26 @@ public final class AwsClients implements AutoCloseable {
         return client("credentials:default", () -> DefaultCredentialsProvider.builder().build());
     }
 
-    /** Credentials of {@code roleArn}, assumed through the regional STS endpoint and renewed by the SDK. */
-    AwsCredentialsProvider assumedRole(String roleArn, String region, String sessionName) {
-        return client("credentials:role:" + region + ":" + roleArn, () -> StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts(region))
+    /**
+     * The credentials of a profile, as {@code aws --profile} finds them (static keys, {@code role_arn}, SSO,
+     * {@code credential_process}), or the SDK's default chain when {@code profile} is null.
+     */
+    AwsCredentialsProvider credentials(String profile) {
+        if (profile == null) {
+            return defaultCredentials();
+        }
+        return client("credentials:profile:" + profile,
+                () -> ProfileCredentialsProvider.builder().profileName(profile).build());
+    }
+
+    /**
+     * Credentials of {@code roleArn}, assumed with the credentials of {@code profile} (null: the default chain)
+     * through the regional STS endpoint, and renewed by the SDK.
+     */
+    AwsCredentialsProvider assumedRole(String profile, String roleArn, String region, String sessionName) {
+        String name = "credentials:role:" + region + ":" + roleArn + ":" + sessionName + ":" + profileKey(profile);
+        return client(name, () -> StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts(region, profile))
                 .refreshRequest(AssumeRoleRequest.builder()
                         .roleArn(roleArn)
                         .roleSessionName(sessionName)
@@ -119,26 +129,38 @@ public final class AwsClients implements AutoCloseable {
                 .build());
     }
 
-    private CodeartifactClient codeartifact(String region) {
-        return client("codeartifact:" + region, () -> CodeartifactClient.builder()
+    /** A client reading {@code profile}'s configuration (endpoint_url, retries) as {@code aws --profile} would. */
+    private CodeartifactClient codeartifact(String region, String profile) {
+        return client("codeartifact:" + region + ":" + profileKey(profile), () -> CodeartifactClient.builder()
                 .region(Region.of(region))
                 .httpClient(httpClient())
-                .credentialsProvider(defaultCredentials())
-                .overrideConfiguration(timeouts())
+                .credentialsProvider(credentials(profile))
+                .overrideConfiguration(configuration(profile))
                 .build());
     }
 
-    private StsClient sts(String region) {
-        return client("sts:" + region, () -> StsClient.builder()
+    /** STS signs AssumeRole with the client's own credentials: those of {@code profile}. */
+    private StsClient sts(String region, String profile) {
+        return client("sts:" + region + ":" + profileKey(profile), () -> StsClient.builder()
                 .region(Region.of(region))
                 .httpClient(httpClient())
-                .credentialsProvider(defaultCredentials())
-                .overrideConfiguration(timeouts())
+                .credentialsProvider(credentials(profile))
+                .overrideConfiguration(configuration(profile))
                 .build());
     }
 
-    private static ClientOverrideConfiguration timeouts() {
-        return ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build();
+    private static ClientOverrideConfiguration configuration(String profile) {
+        ClientOverrideConfiguration.Builder configuration =
+                ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT);
+        if (profile != null) {
+            configuration.defaultProfileName(profile);
+        }
+        return configuration.build();
+    }
+
+    /** A profile in a client's name; no profile name holds a bracket, so none collides with the default chain. */
+    private static String profileKey(String profile) {
+        return profile == null ? "[default chain]" : "profile " + profile;
     }
 
     private synchronized SdkHttpClient httpClient() {

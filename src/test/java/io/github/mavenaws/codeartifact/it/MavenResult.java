@@ -123,6 +123,18 @@ final class MavenResult {
      * environment variable as {@code [DEBUG] env.NAME: value}, so a secret the user put in the environment shows
      * there whatever the extension does. Every other occurrence counts.
      */
+    /**
+     * No complaint of SLF4J in the output: the extension tunes the AWS SDK's log level through the logger's system
+     * properties, and a wrong name there shows up as one warning per logger (Maven 4 deprecates the old names).
+     */
+    MavenResult assertNoLoggerWarnings() {
+        List<String> complaints = output.lines().filter(l -> l.contains("SLF4J")).limit(3).toList();
+        if (!complaints.isEmpty()) {
+            throw failure("expected no SLF4J warnings, got e.g. " + complaints);
+        }
+        return this;
+    }
+
     MavenResult assertHidesSecrets(List<String> secrets) {
         List<String> lines = output.lines().toList();
         for (int i = 0; i < secrets.size(); i++) {

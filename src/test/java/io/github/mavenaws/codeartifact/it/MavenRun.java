@@ -230,6 +230,7 @@ final class MavenRun {
             if (aws != null) {
                 // every run, whatever its scenario: no token the fake ever issued in the output or a written file
                 result.assertHidesSecrets(aws.issuedTokens());
+                result.assertNoLoggerWarnings();
                 result.assertNoFileHolds(aws.issuedTokens(), dir.home().resolve(".m2/codeartifact-tokens"),
                         dir.project(), dir.home());
             }
