@@ -49,7 +49,8 @@ public final class AssumeRoleTokenProvider implements TokenProvider {
             StsException refusal = AwsFailures.find(e, StsException.class);
             throw refusal != null
                     ? new TokenProviderException(AwsFailures.reason("AssumeRole", refusal), e)
-                    : new TokenProviderException(AwsFailures.reason("GetAuthorizationToken as the role", e), e);
+                    : new TokenProviderException(
+                            AwsFailures.reason("GetAuthorizationToken as the role", e, settings.profile()), e);
         }
     }
 

@@ -37,6 +37,14 @@ final class AwsFailures {
     }
 
     static String reason(String operation, SdkException e) {
+        return reason(operation, e, null);
+    }
+
+    /**
+     * @param profile the profile the extension's settings chose for the credentials, or null for the SDK's default
+     *     chain: a failure of that profile's SSO login is told as such
+     */
+    static String reason(String operation, SdkException e, String profile) {
         if (e instanceof AwsServiceException) {
             AwsServiceException service = (AwsServiceException) e;
             AwsErrorDetails details = service.awsErrorDetails();
@@ -54,6 +62,8 @@ final class AwsFailures {
             message = (ssoLogin != null ? ssoLogin + "\n       No other AWS credentials found either"
                             : "no AWS credentials found")
                     + "; the SDK's default chain tried:\n       - " + String.join("\n       - ", reasons);
+        } else if (SsoLoginHint.forProfile(profile, message) != null) {
+            message = SsoLoginHint.forProfile(profile, message) + "\n       The AWS SDK said: " + message;
         }
         if (message.length() > MAX_REASON_LENGTH) {
             message = message.substring(0, MAX_REASON_LENGTH) + "...";

@@ -40,7 +40,7 @@ public final class GetAuthorizationTokenProvider implements TokenProvider {
             return clients.getAuthorizationToken(key, settings.profile(), clients.credentials(settings.profile()),
                     settings.durationSeconds(), describe());
         } catch (SdkException e) {
-            throw new TokenProviderException(AwsFailures.reason("GetAuthorizationToken", e), e);
+            throw new TokenProviderException(AwsFailures.reason("GetAuthorizationToken", e, settings.profile()), e);
         }
     }
 

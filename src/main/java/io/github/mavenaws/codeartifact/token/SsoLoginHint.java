@@ -28,6 +28,23 @@ final class SsoLoginHint {
     private SsoLoginHint() {}
 
     /**
+     * The hint for {@code profile}, named by the extension's own setting so that the SDK's credentials chain is not
+     * involved, when {@code message} (the SDK's failure of that profile's credentials) says its SSO login is
+     * unusable; null otherwise.
+     *
+     * @param profile the profile the credentials came from, or null for the default chain (no hint then)
+     * @param message the SDK's message, not null
+     */
+    static String forProfile(String profile, String message) {
+        return profile != null && SSO_LOGIN_UNUSABLE.matcher(message).find() ? hint(profile) : null;
+    }
+
+    private static String hint(String profile) {
+        return "the IAM Identity Center (AWS SSO) login of profile " + profile + " has expired or was never made:"
+                + " run `aws sso login --profile " + profile + "`, then build again.";
+    }
+
+    /**
      * The hint for the first profile whose SSO login is unusable, or null when no reason says so.
      *
      * @param reasons the chain's reasons, one per credentials provider, not null
@@ -36,10 +53,7 @@ final class SsoLoginHint {
         for (String reason : reasons) {
             Matcher profile = PROFILE_REASON.matcher(reason.trim());
             if (profile.matches() && SSO_LOGIN_UNUSABLE.matcher(profile.group(2)).find()) {
-                String name = profile.group(1);
-                return "the IAM Identity Center (AWS SSO) login of profile " + name
-                        + " has expired or was never made: run `aws sso login --profile " + name
-                        + "`, then build again.";
+                return hint(profile.group(1));
             }
         }
         return null;

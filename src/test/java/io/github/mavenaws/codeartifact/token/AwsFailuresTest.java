@@ -85,4 +85,17 @@ class AwsFailuresTest {
                 noCredentials("Profile file contained no credentials for profile 'sso-dev'"));
         assertFalse(reason.contains("aws sso login"), reason);
     }
+
+    @Test
+    void anExpiredSsoLoginOfTheConfiguredProfileNamesItToo() {
+        // with codeartifact.profile the SDK's chain is not involved: its profile provider fails on its own
+        SdkClientException e = SdkClientException.create("The SSO session associated with this profile has expired or"
+                + " is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.");
+        String reason = AwsFailures.reason("GetAuthorizationToken", e, "ci-sso");
+        assertTrue(reason.startsWith("GetAuthorizationToken failed: the IAM Identity Center (AWS SSO) login of profile"
+                + " ci-sso has expired or was never made: run `aws sso login --profile ci-sso`, then build again.\n"
+                + "       The AWS SDK said: The SSO session"), reason);
+        // without a configured profile there is no name to give
+        assertFalse(AwsFailures.reason("GetAuthorizationToken", e, null).contains("--profile"));
+    }
 }
