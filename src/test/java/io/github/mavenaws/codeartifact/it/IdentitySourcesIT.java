@@ -38,15 +38,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (GetRoleCredentials). Every build asserts which principal asked for the CodeArtifact token, that no key, session
  * token, OIDC token or SSO access token shows in the output, and for an expired SSO login the message that tells
  * the user to run {@code aws sso login --profile <name>}; and that an SSO profile edited to another role never gets
- * the first role's token from the disk cache. Static keys in the environment are TokenSourcesIT's.
+ * the first role's token from the disk cache. An SSO profile chosen with {@code -Dcodeartifact.profile} instead of
+ * {@code AWS_PROFILE} is checked too. Static keys in the environment are TokenSourcesIT's.
  *
  * <p>Why not every source on every version: the SDK resolves these identities inside the extension the same way
  * whatever the Maven version, and the hint for an expired login is the extension's own text. What differs between
  * versions is the class realm the extension runs in, through which the SDK finds its STS, SSO and SSO-OIDC
  * credential factories and their HTTP client by reflection and service loading. The {@code sso_session} form needs
  * the most of those lookups (sso, ssooidc and the token provider chain), so it runs on every version; every other
- * source runs on the newest version given. That is 11 short {@code validate} builds, about a minute and a half,
- * instead of 32 (five to six minutes), which would bring the suite (about 12 minutes) close to its 20-minute limit.
+ * source runs on the newest version given. That is 13 short {@code validate} builds, about two minutes, instead of
+ * 40 (six to seven minutes), which would bring the suite (about 12 minutes) close to its 20-minute limit.
  * The web identity and {@code sso_session} builds run with {@code -X}, where the SDK's debug lines would show.
  */
 class IdentitySourcesIT {
@@ -235,6 +236,34 @@ class IdentitySourcesIT {
                 .run();
 
         assertAsksForSsoLogin(result, "sso-dev", expired);
+    }
+
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("newest")
+    void ssoProfileNamedByCodeartifactProfile(MavenDistribution maven) {
+        // the extension's own profile setting: the SDK's chain is bypassed, the profile's provider used directly
+        Path home = RunDirectory.sharedFolder("identity-sso-codeartifact-profile", maven);
+        SsoScenario sso = new SsoScenario();
+        SsoLogin login = sso.user.login(Duration.ofHours(8));
+        writeLegacyCache(home, login);
+
+        MavenResult result = build(maven, "identity-sso-codeartifact-profile", home)
+                .awsConfig(legacyProfile("sso-dev"))
+                .args("-Dcodeartifact.profile=sso-dev")
+                .run();
+
+        sso.assertBuildUsedTheRole(result, login);
+
+        Path expiredHome = RunDirectory.sharedFolder("identity-sso-codeartifact-profile-expired", maven);
+        SsoLogin expired = sso.user.login(Duration.ofMinutes(-10));
+        writeLegacyCache(expiredHome, expired);
+
+        MavenResult refused = build(maven, "identity-sso-codeartifact-profile-expired", expiredHome)
+                .awsConfig(legacyProfile("sso-dev"))
+                .args("-Dcodeartifact.profile=sso-dev")
+                .run();
+
+        assertAsksForSsoLogin(refused, "sso-dev", expired);
     }
 
     @ParameterizedTest(name = "Maven {0}")
