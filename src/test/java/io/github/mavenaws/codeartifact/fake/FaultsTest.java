@@ -190,6 +190,18 @@ class FaultsTest {
         }
     }
 
+    @Test
+    void anExportedSessionThatExpiredIsRefusedAsExpired() {
+        FakeRole role = aws.role("arn:aws:iam::111122223333:role/exported").allowToken(domain);
+        FakePrincipal session = aws.expiredSession(role);
+
+        CodeartifactException e = assertThrows(CodeartifactException.class, () -> tokenAs(Credentials.builder()
+                .accessKeyId(session.accessKeyId()).secretAccessKey(session.secretAccessKey())
+                .sessionToken(session.sessionToken()).build()));
+
+        assertEquals("ExpiredTokenException", e.awsErrorDetails().errorCode());
+    }
+
     private GetAuthorizationTokenResponse tokenAs(Credentials c) {
         try (CodeartifactClient client = SdkClients.codeArtifact(aws,
                 AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()), "us-west-2")) {
