@@ -1,6 +1,7 @@
 package io.github.mavenaws.codeartifact.token;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Accepts GetAuthorizationToken's answer only when it holds a token that can be used: a value, and an expiration that
@@ -32,7 +33,8 @@ final class TokenAnswer {
         }
         if (!expiration.isAfter(now)) {
             throw new TokenProviderException("GetAuthorizationToken answered with a token that had already expired"
-                    + " (at " + expiration + ", this machine's clock says " + now + "), so it is not used. AWS sets"
+                    + " (at " + expiration + ", this machine's clock says " + now.truncatedTo(ChronoUnit.MILLIS)
+                    + "), so it is not used. AWS sets"
                     + " the expiration, so this machine's clock is probably ahead: set it right (NTP, timedatectl)"
                     + " and build again");
         }
