@@ -39,7 +39,8 @@ import javax.net.ssl.TrustManager;
  * loopback, every other name fails to resolve, so nothing leaves the machine) and
  * {@code -Djavax.net.ssl.trustStore=}{@link #trustStore()} (only the fake's certificate is trusted). The SDK inside
  * Maven then talks to its default endpoints unchanged; signatures, tokens and permissions are checked as AWS checks
- * them, and every request is recorded in {@link #calls()}.
+ * them, and every request is recorded in {@link #calls()}. AWS's bad days are played through the same wire: see
+ * {@link FakeDomain#faults()} and {@link FakeRole#issueExpiredSessions}.
  */
 public final class FakeAws implements AutoCloseable {
 
@@ -209,6 +210,16 @@ public final class FakeAws implements AutoCloseable {
 
     public String issueToken(FakeDomain domain, FakePrincipal principal, Duration lifetime) {
         return issue(domain, principal, lifetime).token();
+    }
+
+    /**
+     * Credentials of a new session of the role that AWS already treats as expired, as an {@code AWS_SESSION_TOKEN}
+     * exported hours ago would be.
+     */
+    public FakePrincipal expiredSession(FakeRole role) {
+        FakePrincipal session = newSession(role, "exported-session", Duration.ofHours(1));
+        session.expire();
+        return session;
     }
 
     /** Every token issued so far is refused from now on, as if it had expired. New tokens work. */
