@@ -58,6 +58,22 @@ class TokenProviderChainTest {
     }
 
     @Test
+    void aBlankVariableIsReportedAsSuchNotAsUnset() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("POETRY_AWS_PLUGIN_AUTH_TOKEN", " \n");
+        try (TokenProviderChain chain = TokenProviderChain.create(config(env))) {
+            TokenProviderException blank =
+                    org.junit.jupiter.api.Assertions.assertThrows(TokenProviderException.class,
+                            () -> chain.provider(0).fetch(ACME));
+            assertEquals("set, but empty or only whitespace, so ignored", blank.getMessage());
+            TokenProviderException unset =
+                    org.junit.jupiter.api.Assertions.assertThrows(TokenProviderException.class,
+                            () -> chain.provider(1).fetch(ACME));
+            assertEquals("not set", unset.getMessage());
+        }
+    }
+
+    @Test
     void withoutARoleTheRoleProviderIsLeftBare() throws Exception {
         try (TokenProviderChain chain = TokenProviderChain.create(config(new HashMap<>()))) {
             assertInstanceOf(DiskCachedTokenProvider.class, chain.provider(2));
