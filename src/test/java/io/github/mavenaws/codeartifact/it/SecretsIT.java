@@ -45,7 +45,7 @@ class SecretsIT {
     private static FakeDomain globex;
     private static FakeRepository acmeReleases;
     private static FakeRepository globexReleases;
-    private static RevokeTokensOnFirstRequest revokeAfterThePoms;
+    private static RevokeTokensOnFirstRequest revokeAtDeploy;
 
     @BeforeAll
     static void world() {
@@ -56,11 +56,10 @@ class SecretsIT {
         globexReleases = globex.repository("releases");
         PrivateArtifacts.publishLibrary(acmeReleases, "private-lib");
         PrivateArtifacts.publishLibrary(globexReleases, "private-lib-eu");
-        // acme is asked for private-lib-eu's POM after its token served private-lib's, and before any jar: revoking
-        // there makes the jar downloads meet the revoked token. (Revoking between a jar and its checksum instead
-        // fails the build on Maven 4.0.0-rc-4: resolver 2 reports the refused checksum as "no checksums available",
-        // which the extension does not see as a refusal.)
-        revokeAfterThePoms = RevokeTokensOnFirstRequest.install(aws, "/private-lib-eu/1.0/private-lib-eu-1.0.pom");
+        // The deploy's first request, when every download is over: revoking there makes its uploads meet the revoked
+        // token. (Revoking while downloads run fails the build on Maven 4.0.0-rc-4 when a checksum is the one
+        // refused: resolver 2 reports "no checksums available", which the extension does not see as a refusal.)
+        revokeAtDeploy = RevokeTokensOnFirstRequest.install(aws, "/com/example/it/two-repositories/");
     }
 
     /** The first version the run was asked for: the one the transport-independent scenarios run on. */
@@ -71,9 +70,9 @@ class SecretsIT {
     /**
      * Direct and role in one build, with temporary keys: the user's keys carry a session token (as after
      * {@code aws sso login} or in CI) and may fetch acme's tokens, not globex's, so globex's comes from the role in
-     * POETRY_AWS_PLUGIN_ROLE_ARN after GetAuthorizationToken was denied. Once acme's token has served the POMs every
-     * token is revoked, so acme's is refused with 401 at the jar downloads and fetched afresh. Downloads from both
-     * domains, uploads to acme, all at debug level.
+     * POETRY_AWS_PLUGIN_ROLE_ARN after GetAuthorizationToken was denied. When the deploy starts every token is
+     * revoked, so acme's is refused with 401 and fetched afresh. Downloads from both domains, uploads to acme, all at
+     * debug level.
      */
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
@@ -86,7 +85,7 @@ class SecretsIT {
         FakePrincipal user = aws.roleSession(developer, "alice", Duration.ofHours(1));
         FakeRepository deploy = acme.repository("deploy-" + maven.version());
 
-        revokeAfterThePoms.arm();
+        revokeAtDeploy.arm();
         MavenResult result = MavenRun.of(maven, "secrets-aws-paths").against(aws)
                 .project(SampleProject.named("two-repositories")
                         .with("repo.url", acmeReleases.url())
@@ -96,7 +95,7 @@ class SecretsIT {
                 .env("POETRY_AWS_PLUGIN_ROLE_ARN", reader.arn())
                 .args("-X", "deploy")
                 .run();
-        boolean revoked = revokeAfterThePoms.disarm();
+        boolean revoked = revokeAtDeploy.disarm();
 
         result.assertSuccess().assertExtensionLoaded()
                 .assertOutputContains(
@@ -109,7 +108,7 @@ class SecretsIT {
         }
         String readerKey = reader.sessions().get(0).accessKeyId();
         assertCalls(result)
-                .count("GetAuthorizationToken calls for acme by the user, allowed (first and after the 401)",
+                .count("GetAuthorizationToken calls for acme by the user, allowed (first, and after the 401)",
                         Calls.TOKEN_REQUEST.and(Calls.forDomain("acme")).and(Calls.signedBy(user.accessKeyId()))
                                 .and(Calls.OK), 2)
                 .count("GetAuthorizationToken calls for globex by the user, denied",
