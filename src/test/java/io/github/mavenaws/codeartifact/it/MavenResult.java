@@ -156,14 +156,14 @@ final class MavenResult {
 
     /**
      * No file under {@code roots} (the project with its build output, the run's home) contains a secret, except in
-     * {@code tokenCache}, the owner-only folder that is the one place a token may be written. Files over 4 MB are
-     * jars of the build, skipped for time.
+     * {@code allowed}: for tokens the owner-only token cache, the one place a token may be written; for AWS secrets
+     * the user's own {@code ~/.aws}. Files over 4 MB are jars of the build, skipped for time.
      */
-    MavenResult assertNoFileHolds(List<String> secrets, Path tokenCache, Path... roots) {
+    MavenResult assertNoFileHolds(List<String> secrets, Path allowed, Path... roots) {
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
-                        .filter(f -> !f.startsWith(tokenCache))::iterator) {
+                        .filter(f -> !f.startsWith(allowed))::iterator) {
                     if (Files.size(file) > 4 * 1024 * 1024) {
                         continue;
                     }
