@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The extension's settings, read once from the environment and Maven's properties and checked, so that mistakes
@@ -21,6 +24,7 @@ public final class ExtensionConfig {
     private final Path cacheDir;
     private final AwsSettings aws;
     private final Map<String, AwsSettings> domainAws;
+    private final Set<String> blankTokenVariables;
 
     private ExtensionConfig(
             String envToken,
@@ -29,7 +33,8 @@ public final class ExtensionConfig {
             boolean cache,
             Path cacheDir,
             AwsSettings aws,
-            Map<String, AwsSettings> domainAws) {
+            Map<String, AwsSettings> domainAws,
+            Set<String> blankTokenVariables) {
         this.envToken = envToken;
         this.codeartifactEnvToken = codeartifactEnvToken;
         this.skip = skip;
@@ -37,6 +42,7 @@ public final class ExtensionConfig {
         this.cacheDir = cacheDir;
         this.aws = aws;
         this.domainAws = domainAws;
+        this.blankTokenVariables = blankTokenVariables;
     }
 
     /**
@@ -59,7 +65,7 @@ public final class ExtensionConfig {
         Path cacheDir = cacheDir(environment, properties, cache);
         AwsSettings aws = aws(environment, properties);
         return new ExtensionConfig(envToken, codeartifactEnvToken, skip, cache, cacheDir, aws,
-                DomainOverrides.resolve(aws, environment, properties));
+                DomainOverrides.resolve(aws, environment, properties), blankTokenVariables(environment));
     }
 
     /**
@@ -140,28 +146,49 @@ public final class ExtensionConfig {
         return dir;
     }
 
-    /** A token from a variable: trimmed (shells and CI secrets add newlines), else left alone and never echoed. */
+    /**
+     * A token from a variable: trimmed (shells and CI secrets add newlines), else left alone and never echoed. A
+     * CodeArtifact token is one run of printable ASCII; anything else in it is a pasting or quoting mistake that
+     * would only surface as an unexplained 401, so it is refused here, naming the position but never the value.
+     */
     private static String token(String variable, String value) throws ConfigurationException {
         String token = blankToNull(value);
         if (token == null) {
             return null;
         }
+        String fix = " Export only the token, e.g. " + variable + "=$(aws codeartifact get-authorization-token"
+                + " --domain <domain> --domain-owner <account-id> --query authorizationToken --output text).";
         if (token.length() > ConfigKeys.MAX_TOKEN_LENGTH) {
             throw new ConfigurationException(variable + " holds " + token.length()
-                    + " characters, far more than a CodeArtifact token (about 1,000). Export only the token, e.g. "
-                    + variable + "=$(aws codeartifact get-authorization-token --domain <domain> --domain-owner"
-                    + " <account-id> --query authorizationToken --output text).");
+                    + " characters, far more than a CodeArtifact token (about 1,000)." + fix);
         }
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                throw new ConfigurationException(variable + " contains whitespace or a line break inside the value,"
-                        + " so it is not a single CodeArtifact token. Export only the token, e.g. " + variable
-                        + "=$(aws codeartifact get-authorization-token --domain <domain> --domain-owner <account-id>"
-                        + " --query authorizationToken --output text).");
+            String where = " (character " + (i + 1) + " of " + token.length() + ")";
+            // isSpaceChar: no-break and other Unicode spaces, which trim() keeps and isWhitespace misses
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                throw new ConfigurationException(variable + " contains whitespace or a line break inside the value"
+                        + where + ", so it is not a single CodeArtifact token." + fix);
+            }
+            if (c > '~') {
+                throw new ConfigurationException(variable + " contains a character that is not printable ASCII"
+                        + where + ", which no CodeArtifact token has: it was probably pasted with a look-alike or"
+                        + " invisible character." + fix);
             }
         }
         return token;
+    }
+
+    /** Names of the token variables that are set but hold nothing but whitespace. */
+    private static Set<String> blankTokenVariables(Map<String, String> environment) {
+        Set<String> blank = new HashSet<>();
+        for (String variable : new String[] {ConfigKeys.ENV_AUTH_TOKEN, ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN}) {
+            String value = environment.get(variable);
+            if (value != null && value.trim().isEmpty()) {
+                blank.add(variable);
+            }
+        }
+        return Collections.unmodifiableSet(blank);
     }
 
     private static boolean bool(Setting setting, boolean defaultValue) throws ConfigurationException {
@@ -202,6 +229,16 @@ public final class ExtensionConfig {
     /** The token exported in {@link ConfigKeys#ENV_CODEARTIFACT_AUTH_TOKEN}, or null. */
     public String codeartifactEnvToken() {
         return codeartifactEnvToken;
+    }
+
+    /**
+     * Whether a token variable is set but empty or only whitespace: ignored like an unset one (CI systems export
+     * missing secrets that way), yet worth saying so when no token can be found.
+     *
+     * @param variable {@link ConfigKeys#ENV_AUTH_TOKEN} or {@link ConfigKeys#ENV_CODEARTIFACT_AUTH_TOKEN}, not null
+     */
+    public boolean isSetButBlank(String variable) {
+        return blankTokenVariables.contains(variable);
     }
 
     /** The build-wide role to fall back to, or null; a domain may override it (see {@link #aws(DomainKey)}). */

@@ -3,6 +3,7 @@ package io.github.mavenaws.codeartifact.token;
 import io.github.mavenaws.codeartifact.config.AwsSettings;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import java.util.Objects;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
@@ -40,18 +41,51 @@ public final class AssumeRoleTokenProvider implements TokenProvider {
             throw new TokenProviderException(settings.roleSetting() + " not set");
         }
         try {
-            return clients.getAuthorizationToken(key, settings.profile(),
-                    clients.assumedRole(settings.profile(), settings.roleArn().toString(), key.region(),
-                            settings.roleSessionName()),
-                    settings.durationSeconds(), describe());
+            return getAuthorizationToken(key);
         } catch (SdkException e) {
-            // The role's credentials are resolved inside the CodeArtifact call, so an STS refusal may arrive wrapped.
-            StsException refusal = AwsFailures.find(e, StsException.class);
-            throw refusal != null
-                    ? new TokenProviderException(AwsFailures.reason("AssumeRole", refusal), e)
-                    : new TokenProviderException(
-                            AwsFailures.reason("GetAuthorizationToken as the role", e, settings.profile()), e);
+            if (AwsFailures.find(e, StsException.class) != null || !AwsFailures.isExpiredCredentials(e)) {
+                throw failure(e);
+            }
         }
+        // CodeArtifact found the role's credentials expired while the SDK still counted them valid (revoked, or a
+        // clock that drifted): assume the role afresh, once.
+        clients.forgetAssumedRole(settings.profile(), settings.roleArn().toString(), key.region(),
+                settings.roleSessionName());
+        try {
+            return getAuthorizationToken(key);
+        } catch (SdkException e) {
+            if (AwsFailures.find(e, StsException.class) == null && AwsFailures.isExpiredCredentials(e)) {
+                throw new TokenProviderException("GetAuthorizationToken as the role refused: "
+                        + AwsFailures.answer(AwsFailures.find(e, AwsServiceException.class))
+                        + ". The role's credentials from AssumeRole were refused as expired, freshly assumed ones"
+                        + " too: check this machine's clock (NTP, timedatectl), and whether the sessions of "
+                        + settings.roleArn() + " are being revoked", e);
+            }
+            throw failure(e);
+        }
+    }
+
+    private AuthorizationToken getAuthorizationToken(DomainKey key) throws TokenProviderException {
+        return clients.getAuthorizationToken(key, settings.profile(),
+                clients.assumedRole(settings.profile(), settings.roleArn().toString(), key.region(),
+                        settings.roleSessionName()),
+                settings.durationSeconds(), describe());
+    }
+
+    private TokenProviderException failure(SdkException e) {
+        // The role's credentials are resolved inside the CodeArtifact call, so an STS refusal may arrive wrapped.
+        StsException refusal = AwsFailures.find(e, StsException.class);
+        if (refusal == null) {
+            return new TokenProviderException(
+                    AwsFailures.reason("GetAuthorizationToken as the role", e, settings.profile()), e);
+        }
+        String reason = AwsFailures.reason("AssumeRole", refusal);
+        if (refusal.statusCode() == 403 && !AwsFailures.isExpiredCredentials(refusal)) {
+            reason += ". To use the role, your AWS identity must be allowed to assume it: the trust policy of "
+                    + settings.roleArn() + " must name your identity, and your identity's policies must allow"
+                    + " sts:AssumeRole on it; or unset " + settings.roleSetting() + " if the role is not meant for you";
+        }
+        return new TokenProviderException(reason, e);
     }
 
     @Override

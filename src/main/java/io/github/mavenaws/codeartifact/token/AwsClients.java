@@ -1,11 +1,13 @@
 package io.github.mavenaws.codeartifact.token;
 
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -30,11 +33,18 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * clients, and everything is closed once at the end of the build.
  */
 public final class AwsClients implements AutoCloseable {
-    /** Bounds every AWS call: a build must fail with a message, never hang on an unresponsive endpoint. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /*
+     * Bounds on every AWS call: a build must fail with a message, never hang on an unresponsive endpoint. The calls
+     * are tiny (GetAuthorizationToken and AssumeRole answer in well under a second), so a try that takes 10 s will
+     * not succeed by waiting longer. The SDK's default (legacy) retry policy makes up to 4 tries; the call limit cuts
+     * that to 25 s, 3 tries, when the endpoint accepts connections and never answers. With the build's own start,
+     * that fails a build in about 30 s; see the README's troubleshooting section.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
 
     /**
      * The SDK logs each signed request at debug, session token included, and Maven's {@code -X} shows every debug
@@ -58,7 +68,11 @@ public final class AwsClients implements AutoCloseable {
 
     private final Map<String, Object> clients = new HashMap<>();
     private final List<SdkAutoCloseable> closeables = new ArrayList<>();
+    /** Endpoints that did not answer in time, by client name: the build does not wait for them a second time. */
+    private final Map<String, SdkException> unanswered = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The time a token's expiration is checked against (TokenAnswer). */
+    private final Clock clock = Clock.systemUTC();
     private volatile SdkHttpClient httpClient;
 
     public AwsClients() {
@@ -81,9 +95,11 @@ public final class AwsClients implements AutoCloseable {
      * @param credentials the identity to call with, not null
      * @param durationSeconds requested token lifetime, or null for the service default (12 hours)
      * @param source how the identity was found, for messages, not null
+     * @throws SdkException when AWS refuses, fails or does not answer
+     * @throws TokenProviderException when AWS's answer holds no usable token
      */
     AuthorizationToken getAuthorizationToken(DomainKey key, String profile, AwsCredentialsProvider credentials,
-            Long durationSeconds, String source) {
+            Long durationSeconds, String source) throws TokenProviderException {
         GetAuthorizationTokenRequest request = GetAuthorizationTokenRequest.builder()
                 .domain(key.domain())
                 .domainOwner(key.owner())
@@ -92,9 +108,21 @@ public final class AwsClients implements AutoCloseable {
                         .credentialsProvider(credentials)
                         .build())
                 .build();
-        GetAuthorizationTokenResponse response =
-                withExtensionClassLoader(() -> codeartifact(key.region(), profile).getAuthorizationToken(request));
-        return new AuthorizationToken(response.authorizationToken(), response.expiration(), source);
+        String client = "codeartifact:" + key.region() + ":" + profileKey(profile);
+        SdkException earlier = unanswered.get(client);
+        if (earlier != null) {
+            throw earlier;
+        }
+        GetAuthorizationTokenResponse response;
+        try {
+            response = withExtensionClassLoader(() -> codeartifact(key.region(), profile).getAuthorizationToken(request));
+        } catch (SdkException e) {
+            if (AwsFailures.isTimeout(e)) {
+                unanswered.putIfAbsent(client, e);
+            }
+            throw e;
+        }
+        return TokenAnswer.check(response.authorizationToken(), response.expiration(), source, clock.instant());
     }
 
     /** The SDK's default chain: environment, system properties, web identity, profiles (SSO too), container, IMDS. */
@@ -119,14 +147,29 @@ public final class AwsClients implements AutoCloseable {
      * through the regional STS endpoint, and renewed by the SDK.
      */
     AwsCredentialsProvider assumedRole(String profile, String roleArn, String region, String sessionName) {
-        String name = "credentials:role:" + region + ":" + roleArn + ":" + sessionName + ":" + profileKey(profile);
-        return client(name, () -> StsAssumeRoleCredentialsProvider.builder()
+        return client(roleName(profile, roleArn, region, sessionName), () -> StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts(region, profile))
                 .refreshRequest(AssumeRoleRequest.builder()
                         .roleArn(roleArn)
                         .roleSessionName(sessionName)
                         .build())
                 .build());
+    }
+
+    /**
+     * Drops the role's cached credentials, so that the next {@link #assumedRole} call assumes the role afresh: for
+     * credentials AWS refused as expired while the SDK still thought them valid.
+     */
+    synchronized void forgetAssumedRole(String profile, String roleArn, String region, String sessionName) {
+        Object provider = clients.remove(roleName(profile, roleArn, region, sessionName));
+        if (provider != null) {
+            closeables.remove(provider);
+            ((SdkAutoCloseable) provider).close();
+        }
+    }
+
+    private static String roleName(String profile, String roleArn, String region, String sessionName) {
+        return "credentials:role:" + region + ":" + roleArn + ":" + sessionName + ":" + profileKey(profile);
     }
 
     /** A client reading {@code profile}'s configuration (endpoint_url, retries) as {@code aws --profile} would. */
@@ -150,8 +193,9 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private static ClientOverrideConfiguration configuration(String profile) {
-        ClientOverrideConfiguration.Builder configuration =
-                ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT);
+        ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT);
         if (profile != null) {
             configuration.defaultProfileName(profile);
         }

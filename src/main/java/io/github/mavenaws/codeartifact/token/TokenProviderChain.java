@@ -56,12 +56,15 @@ public final class TokenProviderChain implements AutoCloseable {
         }
         return new TokenProviderChain(
                 Arrays.asList(
-                        new EnvironmentTokenProvider(ConfigKeys.ENV_AUTH_TOKEN, config.envToken()),
-                        new EnvironmentTokenProvider(
-                                ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, config.codeartifactEnvToken()),
+                        environment(ConfigKeys.ENV_AUTH_TOKEN, config.envToken(), config),
+                        environment(ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, config.codeartifactEnvToken(), config),
                         direct,
                         role),
                 () -> {});
+    }
+
+    private static TokenProvider environment(String variable, String value, ExtensionConfig config) {
+        return new EnvironmentTokenProvider(variable, value, config.isSetButBlank(variable));
     }
 
     private static TokenProvider diskCached(TokenProvider provider, AwsIdentity identity, DiskTokenStore store) {

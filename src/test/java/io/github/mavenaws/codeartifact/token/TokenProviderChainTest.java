@@ -59,6 +59,23 @@ class TokenProviderChainTest {
     }
 
     @Test
+    void aBlankVariableIsReportedAsSuchNotAsUnset() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("POETRY_AWS_PLUGIN_AUTH_TOKEN", " \n");
+        try (TokenChains chains = TokenChains.create(config(env))) {
+            TokenProviderChain chain = chains.forDomain(ACME);
+            TokenProviderException blank =
+                    org.junit.jupiter.api.Assertions.assertThrows(TokenProviderException.class,
+                            () -> chain.provider(0).fetch(ACME));
+            assertEquals("set, but empty or only whitespace, so ignored", blank.getMessage());
+            TokenProviderException unset =
+                    org.junit.jupiter.api.Assertions.assertThrows(TokenProviderException.class,
+                            () -> chain.provider(1).fetch(ACME));
+            assertEquals("not set", unset.getMessage());
+        }
+    }
+
+    @Test
     void withoutARoleTheRoleProviderIsLeftBare() throws Exception {
         try (TokenChains chains = TokenChains.create(config(new HashMap<>()))) {
             TokenProviderChain chain = chains.forDomain(ACME);
