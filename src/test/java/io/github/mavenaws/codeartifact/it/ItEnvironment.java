@@ -33,6 +33,16 @@ final class ItEnvironment {
         return directory("it.extensionRepo");
     }
 
+    /** The bootstrap jar the build made: the extension with the AWS SDK relocated inside, for Maven's lib/ext. */
+    static Path bootstrapJar() {
+        Path jar = Path.of(property("it.bootstrapJar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("it.bootstrapJar=" + jar + " does not exist: the package phase makes it"
+                    + " (maven-shade-plugin, execution bootstrap)");
+        }
+        return jar;
+    }
+
     /** {@code src/it/projects}: the sample project templates. */
     static Path projectsDir() {
         return directory("it.projectsDir");
