@@ -34,10 +34,10 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
     static final String BASIC = "basic";
 
     /**
-     * Above basic (0) so CodeArtifact repositories reach us first, as maveniverse/mimir does; the bootstrap jar one
-     * higher, so that when a project also names the plain jar the installed copy alone serves the build.
+     * Above basic (0) so CodeArtifact repositories reach us first, as maveniverse/mimir does; a copy installed in
+     * Maven one higher, so that when the project names the extension too the installed copy alone serves the build.
      */
-    static final float PRIORITY = ExtensionCopy.isBootstrapJar() ? 11 : 10;
+    static final float PRIORITY = ExtensionCopy.isInstalledInMaven() ? 11 : 10;
 
     private final Map<String, Provider<RepositoryConnectorFactory>> factories;
 

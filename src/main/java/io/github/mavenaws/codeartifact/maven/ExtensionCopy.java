@@ -1,31 +1,39 @@
 package io.github.mavenaws.codeartifact.maven;
 
+import org.codehaus.plexus.classworlds.realm.ClassRealm;
+
 /**
- * Which of the extension's two jars this copy came from. The plain jar, named in {@code .mvn/extensions.xml}, takes
- * the AWS SDK from its dependencies; the bootstrap jar, installed in Maven's {@code lib/ext}, carries the SDK
- * relocated inside. A project may name the extension on a Maven that has the bootstrap jar installed: then both
- * load, each in its own class realm with its own classes, and the bootstrap copy serves the build (it ranks first),
- * while the plain copy stays idle and never loads its SDK.
+ * Where this copy of the extension was loaded from. The same jar can be installed in Maven ({@code lib/ext}, on
+ * Maven 4 also {@code ~/.m2/ext}, or {@code -Dmaven.ext.class.path}), where it joins Maven's core, and named by the
+ * project in {@code .mvn/extensions.xml}, where Maven gives it a class realm of its own. When both happen, two
+ * copies load, each with its own classes: the installed one serves the build (it ranks first), and the project's
+ * stays idle and never loads its AWS SDK.
  */
 final class ExtensionCopy {
 
-    /**
-     * maven-shade-plugin relocates string constants that name a relocated class along with the classes, so in the
-     * bootstrap jar this reads {@code io.github.mavenaws.codeartifact.shaded.awssdk.core.SdkClient}. A constant,
-     * not the class itself: builds that need no token load no SDK class.
-     */
-    private static final String SDK_CLASS = "software.amazon.awssdk.core.SdkClient";
+    /** Ids of the realms Maven builds for the extensions a project names: core ({@code .mvn}) and build (POM). */
+    private static final String[] PROJECT_REALMS = {"coreExtension>", "extension>"};
 
     private ExtensionCopy() {
     }
 
-    /** Whether this copy is the bootstrap jar, with the AWS SDK relocated inside. */
-    static boolean isBootstrapJar() {
-        return !SDK_CLASS.startsWith("software.amazon.");
+    /** Whether this copy is part of Maven's core rather than an extension the project named. */
+    static boolean isInstalledInMaven() {
+        ClassLoader loader = ExtensionCopy.class.getClassLoader();
+        if (!(loader instanceof ClassRealm)) {
+            return false;
+        }
+        String id = ((ClassRealm) loader).getId();
+        for (String prefix : PROJECT_REALMS) {
+            if (id.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** For debug lines that say which copy did something. */
     static String describe() {
-        return isBootstrapJar() ? "bootstrap jar, AWS SDK bundled" : "plain jar";
+        return isInstalledInMaven() ? "installed in Maven" : "named by the project";
     }
 }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 final class ExtensionState implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ExtensionState.class);
     /**
-     * The class itself, not its name: with the bootstrap jar installed and the plain jar named by the project, two
+     * The class itself, not its name: with the extension installed in Maven and named by the project too, two
      * copies of this class share the session, and each must find its own state, never the other's.
      */
     private static final Object KEY = ExtensionState.class;

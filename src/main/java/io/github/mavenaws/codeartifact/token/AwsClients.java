@@ -39,8 +39,8 @@ public final class AwsClients implements AutoCloseable {
      * The SDK logs each signed request at debug, session token included, and Maven's {@code -X} shows every debug
      * line. Maven's simple loggers take a logger's level from this system property when the logger is created, so
      * setting it before the first SDK class loads keeps the SDK at info, unless the user chose a level. The SDK's
-     * loggers are named after its classes, which the bootstrap jar relocates: the package is read from a class
-     * name, never written out, so that both jars name the package their SDK really has.
+     * loggers are named after its classes, which the extension's jar relocates: the package is read from a class
+     * name, never written out, so that the jar and the classes (unit tests, IDEs) each name their SDK's package.
      */
     static final String SDK_LOG_LEVEL = "org.slf4j.simpleLogger.log." + sdkPackage();
 
@@ -49,7 +49,7 @@ public final class AwsClients implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile SdkHttpClient httpClient;
 
-    /** {@code software.amazon.awssdk}, or where the bootstrap jar relocated it; initialises no SDK class. */
+    /** {@code software.amazon.awssdk}, or where the extension's jar relocated it; initialises no SDK class. */
     static String sdkPackage() {
         String region = Region.class.getName();
         return region.substring(0, region.length() - ".regions.Region".length());

@@ -33,12 +33,11 @@ final class ItEnvironment {
         return directory("it.extensionRepo");
     }
 
-    /** The bootstrap jar the build made: the extension with the AWS SDK relocated inside, for Maven's lib/ext. */
-    static Path bootstrapJar() {
-        Path jar = Path.of(property("it.bootstrapJar")).toAbsolutePath();
+    /** The extension's jar the build made, the AWS SDK relocated inside: what a user copies into lib/ext. */
+    static Path extensionJar() {
+        Path jar = Path.of(property("it.extensionJar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("it.bootstrapJar=" + jar + " does not exist: the package phase makes it"
-                    + " (maven-shade-plugin, execution bootstrap)");
+            throw new IllegalStateException("it.extensionJar=" + jar + " does not exist: the package phase makes it");
         }
         return jar;
     }

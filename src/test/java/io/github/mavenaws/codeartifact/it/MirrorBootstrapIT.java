@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The mirror-everything bootstrap, as the README installs it: the bootstrap jar copied into a Maven's
+ * The mirror-everything bootstrap, as the README installs it: the extension's jar copied into a Maven's
  * {@code lib/ext}, and a settings.xml whose {@code mirrorOf *} sends every download to a CodeArtifact repository
  * whose upstream (Maven Central's part, played by the seed repository) holds the plugins. From an empty local
  * repository the build authorizes itself before its first download: every plugin POM and jar is served with a
@@ -56,7 +56,7 @@ class MirrorBootstrapIT {
         FakeRepository mirror = mirror("mirror-" + maven.version());
         Path localRepository = RunDirectory.sharedFolder("bootstrap-local-repository", maven);
 
-        MavenResult result = MavenRun.of(withBootstrapJar(maven), "bootstrap-empty-repository").against(aws)
+        MavenResult result = MavenRun.of(withExtensionInstalled(maven), "bootstrap-empty-repository").against(aws)
                 .project(SampleProject.named("no-repository").withoutExtensionsXml())
                 .localRepositoryFrom(emptyFolder())
                 .localRepository(localRepository)
@@ -95,9 +95,9 @@ class MirrorBootstrapIT {
         FakeRepository mirror = mirror("both-" + maven.version());
         PrivateArtifacts.publishParent(mirror);
 
-        // the local repository holds the plain extension, so .mvn/extensions.xml loads it; the parent POM, which
+        // the local repository holds the extension, so .mvn/extensions.xml loads it a second time; the parent POM, which
         // Maven reads before any plugin runs, comes only from CodeArtifact. -X: debug is where a token would leak.
-        MavenResult result = MavenRun.of(withBootstrapJar(maven), "bootstrap-and-extensions-xml").against(aws)
+        MavenResult result = MavenRun.of(withExtensionInstalled(maven), "bootstrap-and-extensions-xml").against(aws)
                 .project(SampleProject.named("parent-from-pom").with("repo.url", mirror.url()))
                 .localRepositoryFrom(ItEnvironment.extensionRepository())
                 .mirrorEverythingTo(mirror.url())
@@ -108,8 +108,8 @@ class MirrorBootstrapIT {
 
         result.assertSuccess()
                 .assertExtensionLoaded()
-                .assertOutputContains("gets a token for acme-111122223333 (us-west-2) [bootstrap jar, AWS SDK bundled]")
-                .assertOutputDoesNotContain("[plain jar]")
+                .assertOutputContains("gets a token for acme-111122223333 (us-west-2) [installed in Maven]")
+                .assertOutputDoesNotContain("[named by the project]")
                 .assertClassLoaded(RELOCATED_SDK)
                 .assertNoClassLoaded(SDK)
                 .assertHidesSecrets(List.of(user.secretAccessKey()));
@@ -134,12 +134,12 @@ class MirrorBootstrapIT {
     }
 
     /**
-     * The README's install: the bootstrap jar copied into {@code lib/ext} of (a copy of) the distribution, made once
-     * per version for both scenarios.
+     * The README's install: the extension's jar copied into {@code lib/ext} of (a copy of) the distribution, made
+     * once per version for both scenarios.
      */
-    private static MavenDistribution withBootstrapJar(MavenDistribution maven) {
+    private static MavenDistribution withExtensionInstalled(MavenDistribution maven) {
         return INSTALLED.computeIfAbsent(maven.version(),
-                v -> maven.withLibExt("bootstrap", ItEnvironment.bootstrapJar()));
+                v -> maven.withLibExt("installed", ItEnvironment.extensionJar()));
     }
 
     private static Path emptyFolder() {

@@ -38,8 +38,8 @@ final class SampleProject {
     }
 
     /**
-     * No {@code .mvn/extensions.xml}: the project does not name the extension, as with the bootstrap jar installed in
-     * Maven's {@code lib/ext}, which serves every project.
+     * No {@code .mvn/extensions.xml}: the project does not name the extension, as with the extension installed in
+     * Maven's {@code lib/ext}, where it serves every project.
      */
     SampleProject withoutExtensionsXml() {
         this.declaresExtension = false;
