@@ -95,12 +95,15 @@ class MirrorBootstrapIT {
         FakeRepository mirror = mirror("both-" + maven.version());
         PrivateArtifacts.publishParent(mirror);
 
-        // the local repository holds the extension, so .mvn/extensions.xml loads it a second time; the parent POM, which
-        // Maven reads before any plugin runs, comes only from CodeArtifact. -X: debug is where a token would leak.
+        // From an empty local repository: Maven downloads the extension .mvn/extensions.xml names through the
+        // mirror, authorized by the installed copy, then loads it a second time; the parent POM, which Maven reads
+        // before any plugin runs, comes only from CodeArtifact. The plugin repository only enables snapshots, for
+        // the extension's -SNAPSHOT version; the mirror stands in for it. -X: debug is where a token would leak.
         MavenResult result = MavenRun.of(withExtensionInstalled(maven), "bootstrap-and-extensions-xml").against(aws)
                 .project(SampleProject.named("parent-from-pom").with("repo.url", mirror.url()))
-                .localRepositoryFrom(ItEnvironment.extensionRepository())
+                .localRepositoryFrom(emptyFolder())
                 .mirrorEverythingTo(mirror.url())
+                .settings(s -> s.pluginRepository("snapshots", mirror.url()))
                 .awsCredentials(user)
                 .logClassLoading()
                 .args("-X", "validate")
@@ -116,6 +119,8 @@ class MirrorBootstrapIT {
         assertCalls(result)
                 .tokenRequests(1)
                 .downloadedWithToken(PrivateArtifacts.path("private-parent", "pom"))
+                .downloadedWithToken("io/github/mavenaws/maven-aws-extension/" + ItEnvironment.extensionVersion()
+                        + "/maven-aws-extension-" + ItEnvironment.extensionVersion() + ".jar")
                 .noViolations();
         // last: a run failing only this shows that every other expectation held
         assertCalls(result).repositoryServedOnlyWithToken();

@@ -16,6 +16,7 @@ final class SettingsXml {
     private Path localRepository;
     private final List<String> mirrors = new ArrayList<>();
     private final List<String> repositories = new ArrayList<>();
+    private final List<String> pluginRepositories = new ArrayList<>();
 
     SettingsXml localRepository(Path dir) {
         this.localRepository = dir;
@@ -45,6 +46,21 @@ final class SettingsXml {
         return this;
     }
 
+    /**
+     * A plugin repository in the always active profile: where Maven 3 and 4 also look for the extensions of
+     * {@code .mvn/extensions.xml}; snapshots enabled.
+     */
+    SettingsXml pluginRepository(String id, String url) {
+        pluginRepositories.add("""
+                        <pluginRepository>
+                          <id>%s</id>
+                          <url>%s</url>
+                          <snapshots><enabled>true</enabled></snapshots>
+                        </pluginRepository>
+                """.formatted(id, url));
+        return this;
+    }
+
     boolean hasMirrors() {
         return !mirrors.isEmpty();
     }
@@ -62,7 +78,7 @@ final class SettingsXml {
             mirrors.forEach(xml::append);
             xml.append("  </mirrors>\n");
         }
-        if (!repositories.isEmpty()) {
+        if (!repositories.isEmpty() || !pluginRepositories.isEmpty()) {
             xml.append("""
                       <profiles>
                         <profile>
@@ -72,6 +88,11 @@ final class SettingsXml {
             repositories.forEach(xml::append);
             xml.append("""
                           </repositories>
+                          <pluginRepositories>
+                    """);
+            pluginRepositories.forEach(xml::append);
+            xml.append("""
+                          </pluginRepositories>
                         </profile>
                       </profiles>
                       <activeProfiles>
