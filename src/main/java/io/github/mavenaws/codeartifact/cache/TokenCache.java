@@ -2,6 +2,7 @@ package io.github.mavenaws.codeartifact.cache;
 
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.TokenChains;
 import io.github.mavenaws.codeartifact.token.TokenProvider;
 import io.github.mavenaws.codeartifact.token.TokenProviderChain;
 import io.github.mavenaws.codeartifact.token.TokenProviderException;
@@ -35,17 +36,25 @@ public final class TokenCache implements AutoCloseable {
     /** Refusals of a refreshable provider's tokens before the chain moves past it. */
     static final int REFUSALS_PER_PROVIDER = 2;
 
-    private final TokenProviderChain chain;
+    private final TokenChains chains;
     private final Clock clock;
     private final ConcurrentMap<DomainKey, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * @param chain the providers, closed with this cache, not null
+     * @param chain the providers of every domain, closed with this cache, not null
      * @param clock the time source for expiry, not null
      */
     public TokenCache(TokenProviderChain chain, Clock clock) {
-        this.chain = Objects.requireNonNull(chain, "chain cannot be null");
+        this(TokenChains.of(Objects.requireNonNull(chain, "chain cannot be null")), clock);
+    }
+
+    /**
+     * @param chains the providers of each domain, closed with this cache, not null
+     * @param clock the time source for expiry, not null
+     */
+    public TokenCache(TokenChains chains, Clock clock) {
+        this.chains = Objects.requireNonNull(chains, "chains cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
     }
 
@@ -87,15 +96,17 @@ public final class TokenCache implements AutoCloseable {
     @Override
     public void close() throws Exception {
         if (closed.compareAndSet(false, true)) {
-            chain.close();
+            chains.close();
         }
     }
 
     /** The state of one domain. Its monitor is the single-flight lock: one fetch at a time per domain. */
     private final class Slot {
         private final DomainKey key;
-        private final String[] outcomes = new String[chain.size()];
-        private final int[] refusals = new int[chain.size()];
+        /** The domain's providers, chosen on the first request; null until then. */
+        private TokenProviderChain chain;
+        private String[] outcomes;
+        private int[] refusals;
         private AuthorizationToken current;
         private int currentProvider;
         private int nextProvider;
@@ -113,6 +124,16 @@ public final class TokenCache implements AutoCloseable {
             current = null;
             if (failure != null) {
                 throw failure;
+            }
+            if (chain == null) {
+                try {
+                    chain = chains.forDomain(key);
+                } catch (TokenUnavailableException e) {
+                    failure = e;
+                    throw e;
+                }
+                outcomes = new String[chain.size()];
+                refusals = new int[chain.size()];
             }
             for (int i = nextProvider; i < chain.size(); i++) {
                 TokenProvider provider = chain.provider(i);

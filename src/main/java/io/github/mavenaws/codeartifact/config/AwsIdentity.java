@@ -62,24 +62,49 @@ public final class AwsIdentity {
             description = "web identity role " + webIdentityRole;
         } else {
             String profile = setting(environment, properties, "aws.profile", "AWS_PROFILE");
-            String home = home(environment, properties);
-            String config = setting(environment, properties, "aws.configFile", "AWS_CONFIG_FILE");
-            String credentials =
-                    setting(environment, properties, "aws.sharedCredentialsFile", "AWS_SHARED_CREDENTIALS_FILE");
             profile = profile == null ? "default" : profile;
-            canonical.append("profile=").append(profile).append('\n')
-                    .append("config-file=").append(config != null ? config : home + "/.aws/config").append('\n')
-                    .append("credentials-file=").append(credentials != null ? credentials : home + "/.aws/credentials")
-                    .append('\n');
+            appendProfile(canonical, profile, environment, properties);
             description = "profile " + profile;
         }
+        appendEndpoints(canonical, environment, properties);
+        return new AwsIdentity(canonical.toString(), description);
+    }
+
+    /**
+     * The identity of the named profile, chosen by the extension's own profile setting rather than the SDK's
+     * default chain: variables with keys or a web identity do not take part, as with {@code aws --profile}. The
+     * canonical form is the default chain's for that profile, so both ways to one profile share their tokens.
+     *
+     * @param profile the profile name, not null
+     * @param environment the process environment, not null
+     * @param properties Maven's user and system properties, not null
+     */
+    public static AwsIdentity profile(String profile, Map<String, String> environment, Map<?, ?> properties) {
+        Objects.requireNonNull(profile, "profile cannot be null");
+        Objects.requireNonNull(environment, "environment cannot be null");
+        Objects.requireNonNull(properties, "properties cannot be null");
+        StringBuilder canonical = new StringBuilder("default-credentials\n");
+        appendProfile(canonical, profile, environment, properties);
+        appendEndpoints(canonical, environment, properties);
+        return new AwsIdentity(canonical.toString(), "profile " + profile);
+    }
+
+    private static void appendProfile(
+            StringBuilder canonical, String profile, Map<String, String> environment, Map<?, ?> properties) {
+        AwsConfigFiles files = AwsConfigFiles.locate(environment, properties);
+        canonical.append("profile=").append(profile).append('\n')
+                .append("config-file=").append(files.config()).append('\n')
+                .append("credentials-file=").append(files.credentials()).append('\n');
+    }
+
+    private static void appendEndpoints(
+            StringBuilder canonical, Map<String, String> environment, Map<?, ?> properties) {
         for (String[] endpoint : ENDPOINT_SETTINGS) {
             String url = setting(environment, properties, endpoint[0], endpoint[1]);
             if (url != null) {
                 canonical.append(endpoint[1]).append('=').append(url).append('\n');
             }
         }
-        return new AwsIdentity(canonical.toString(), description);
     }
 
     /**
@@ -89,9 +114,24 @@ public final class AwsIdentity {
      * @param role the role, not null
      */
     public AwsIdentity assuming(RoleArn role) {
+        return assuming(role, ConfigKeys.DEFAULT_ROLE_SESSION_NAME);
+    }
+
+    /**
+     * The identity of {@code role} assumed with this identity's credentials under {@code sessionName}: the session
+     * name is part of the assumed-role principal that CloudTrail records, so another name is another identity. The
+     * default name adds nothing, which keeps the entries written before the name could be set.
+     *
+     * @param role the role, not null
+     * @param sessionName the RoleSessionName, not null
+     */
+    public AwsIdentity assuming(RoleArn role, String sessionName) {
         Objects.requireNonNull(role, "role cannot be null");
-        return new AwsIdentity(
-                "assume-role=" + role + "\n" + canonical, "role " + role + " assumed with " + description);
+        Objects.requireNonNull(sessionName, "sessionName cannot be null");
+        String session = ConfigKeys.DEFAULT_ROLE_SESSION_NAME.equals(sessionName)
+                ? "" : "role-session-name=" + sessionName + "\n";
+        return new AwsIdentity("assume-role=" + role + "\n" + session + canonical,
+                "role " + role + " assumed with " + description);
     }
 
     /** Hex SHA-256 of every setting that names the principal: safe in file names and file contents. */
@@ -126,18 +166,6 @@ public final class AwsIdentity {
         }
         String env = environment.get(variable);
         return env == null || env.trim().isEmpty() ? null : env.trim();
-    }
-
-    /** The home the SDK expands {@code ~/.aws} in: HOME first, then Windows' USERPROFILE, then user.home. */
-    private static String home(Map<String, String> environment, Map<?, ?> properties) {
-        for (String variable : new String[] {"HOME", "USERPROFILE"}) {
-            String value = environment.get(variable);
-            if (value != null && !value.trim().isEmpty()) {
-                return value.trim();
-            }
-        }
-        Object home = properties.get("user.home");
-        return home instanceof String ? (String) home : "~";
     }
 
     @Override

@@ -30,7 +30,11 @@ public final class CodeArtifactEndpoint {
     /**
      * Recognises a CodeArtifact Maven repository URL in one of the {@link EndpointForm}s. The URL must use https,
      * have no user info, no port other than 443, no query and no fragment, and a path starting with the form's
-     * {@code /maven/} prefix followed by the repository name. Scheme and host are matched case-insensitively.
+     * {@code /maven/} prefix followed by the repository name. Scheme and host are matched case-insensitively: DNS
+     * names are (RFC 4343), so {@code ACME-...AMAZONAWS.COM} is the very host AWS certifies and may have the token,
+     * filed under the same domain. Anything else that could name another host is refused rather than normalised: a
+     * trailing dot, user info, a port other than 443, IP literals, percent-encoding, backslashes, whitespace, control
+     * characters and every non-ASCII character (IDN look-alikes, full-width dots, the Kelvin sign).
      *
      * @param url the repository URL, may be {@code null}
      * @return the endpoint, or empty if the URL is {@code null} or not a CodeArtifact Maven repository URL; never

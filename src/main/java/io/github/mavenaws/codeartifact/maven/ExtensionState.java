@@ -3,7 +3,7 @@ package io.github.mavenaws.codeartifact.maven;
 import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
-import io.github.mavenaws.codeartifact.token.TokenProviderChain;
+import io.github.mavenaws.codeartifact.token.TokenChains;
 import java.time.Clock;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.SessionData;
@@ -32,6 +32,12 @@ final class ExtensionState implements AutoCloseable {
 
     /**
      * The build's state, created on first use from the environment and the session's properties.
+     *
+     * <p>The session's config properties are where Maven hands every Maven property to extensions: from lowest to
+     * highest precedence, the properties of settings.xml profiles activated by {@code <activeProfiles>} or {@code -P}
+     * (Maven 3.8.8, 3.9.16, 3.10.0 and 4.0.0-rc-4 alike; 3.10.0 alone adds {@code <activeByDefault>} profiles, and
+     * none adds profiles activated by other conditions), system properties ({@code MAVEN_OPTS}), then user
+     * properties ({@code -D}, {@code .mvn/maven.config}). So no version needs the settings read here.
      *
      * @throws ConfigurationException when a setting is unusable
      */
@@ -66,7 +72,7 @@ final class ExtensionState implements AutoCloseable {
      */
     synchronized TokenCache tokens() {
         if (tokens == null) {
-            tokens = new TokenCache(TokenProviderChain.create(config), Clock.systemUTC());
+            tokens = new TokenCache(TokenChains.create(config), Clock.systemUTC());
             selector = new CodeArtifactAuthenticationSelector(tokens);
         }
         return tokens;

@@ -19,6 +19,7 @@ import org.eclipse.aether.spi.connector.MetadataTransfer;
 import org.eclipse.aether.spi.connector.MetadataUpload;
 import org.eclipse.aether.spi.connector.RepositoryConnector;
 import org.eclipse.aether.transfer.ArtifactTransferException;
+import org.eclipse.aether.transfer.ChecksumFailureException;
 import org.eclipse.aether.transfer.MetadataTransferException;
 import org.eclipse.aether.transfer.NoRepositoryConnectorException;
 import org.slf4j.Logger;
@@ -87,6 +88,7 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
 
     private <A extends ArtifactTransfer, M extends MetadataTransfer> void transfer(
             List<A> artifacts, List<M> metadata, Operation<A, M> operation) {
+        boolean checksumsRetried = false;
         for (int attempt = 1; ; attempt++) {
             Delegate delegate;
             try {
@@ -102,6 +104,22 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
 
             List<A> refusedArtifacts = refused(artifacts);
             List<M> refusedMetadata = refused(metadata);
+            if (refusedArtifacts.isEmpty() && refusedMetadata.isEmpty() && !checksumsRetried) {
+                // A token refused between a file and its checksum (revoked, expired) reaches resolver 2.0.9 as
+                // "no checksums available", without the 401. One more try shows the refusal on the file itself.
+                checksumsRetried = true;
+                refusedArtifacts = withoutChecksums(artifacts);
+                refusedMetadata = withoutChecksums(metadata);
+                if (!refusedArtifacts.isEmpty() || !refusedMetadata.isEmpty()) {
+                    LOGGER.debug("{}: retrying {} transfer(s) whose checksums could not be fetched", endpoint,
+                            refusedArtifacts.size() + refusedMetadata.size());
+                    refusedArtifacts.forEach(t -> t.setException(null));
+                    refusedMetadata.forEach(t -> t.setException(null));
+                    artifacts = refusedArtifacts;
+                    metadata = refusedMetadata;
+                    continue;
+                }
+            }
             if (refusedArtifacts.isEmpty() && refusedMetadata.isEmpty() || attempt >= MAX_ATTEMPTS) {
                 return;
             }
@@ -151,6 +169,20 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
             }
         }
         return refused;
+    }
+
+    private static <T> List<T> withoutChecksums(List<T> transfers) {
+        List<T> failed = new ArrayList<>();
+        for (T transfer : transfers) {
+            Exception failure = transfer instanceof ArtifactTransfer
+                    ? ((ArtifactTransfer) transfer).getException()
+                    : ((MetadataTransfer) transfer).getException();
+            if (failure instanceof ChecksumFailureException
+                    || failure != null && failure.getCause() instanceof ChecksumFailureException) {
+                failed.add(transfer);
+            }
+        }
+        return failed;
     }
 
     private void fail(List<? extends ArtifactTransfer> artifacts, List<? extends MetadataTransfer> metadata, String message) {

@@ -1,17 +1,21 @@
 package io.github.mavenaws.codeartifact.token;
 
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -24,16 +28,23 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Owns every AWS SDK object of a build: one HTTP client, one client per service and region, one credentials
+ * Owns every AWS SDK object of a build: one HTTP client, one client per service, region and profile, one credentials
  * provider per identity. Nothing is built until the first call, so builds that need no token never load the SDK's
  * clients, and everything is closed once at the end of the build.
  */
 public final class AwsClients implements AutoCloseable {
-    /** Bounds every AWS call: a build must fail with a message, never hang on an unresponsive endpoint. */
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /*
+     * Bounds on every AWS call: a build must fail with a message, never hang on an unresponsive endpoint. The calls
+     * are tiny (GetAuthorizationToken and AssumeRole answer in well under a second), so a try that takes 10 s will
+     * not succeed by waiting longer. The SDK's default (legacy) retry policy makes up to 4 tries; the call limit cuts
+     * that to 25 s, 3 tries, when the endpoint accepts connections and never answers. With the build's own start,
+     * that fails a build in about 30 s; see the README's troubleshooting section.
+     */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
 
     /**
      * The SDK logs each signed request at debug, session token included, and Maven's {@code -X} shows every debug
@@ -44,9 +55,16 @@ public final class AwsClients implements AutoCloseable {
      */
     static final String SDK_LOG_LEVEL = "org.slf4j.simpleLogger.log." + sdkPackage();
 
+    /** Maven 4's logger reads this name, and the one above only with a deprecation warning per logger. */
+    static final String MAVEN4_SDK_LOG_LEVEL = "maven.logger.log." + sdkPackage();
+
     private final Map<String, Object> clients = new HashMap<>();
     private final List<SdkAutoCloseable> closeables = new ArrayList<>();
+    /** Endpoints that did not answer in time, by client name: the build does not wait for them a second time. */
+    private final Map<String, SdkException> unanswered = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The time a token's expiration is checked against (TokenAnswer). */
+    private final Clock clock = Clock.systemUTC();
     private volatile SdkHttpClient httpClient;
 
     /** {@code software.amazon.awssdk}, or where the extension's jar relocated it; initialises no SDK class. */
@@ -56,7 +74,9 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public AwsClients() {
-        if (System.getProperty(SDK_LOG_LEVEL) == null) {
+        if (System.getProperty(SDK_LOG_LEVEL) == null && System.getProperty(MAVEN4_SDK_LOG_LEVEL) == null) {
+            // both: Maven 4 reads its own name first and warns about the other only when its own is missing
+            System.setProperty(MAVEN4_SDK_LOG_LEVEL, "info");
             System.setProperty(SDK_LOG_LEVEL, "info");
         }
     }
@@ -65,12 +85,15 @@ public final class AwsClients implements AutoCloseable {
      * Calls codeartifact:GetAuthorizationToken in the domain's region.
      *
      * @param key the domain, not null
+     * @param profile the profile whose configuration the client reads, or null for the SDK's default profile
      * @param credentials the identity to call with, not null
      * @param durationSeconds requested token lifetime, or null for the service default (12 hours)
      * @param source how the identity was found, for messages, not null
+     * @throws SdkException when AWS refuses, fails or does not answer
+     * @throws TokenProviderException when AWS's answer holds no usable token
      */
-    AuthorizationToken getAuthorizationToken(
-            DomainKey key, AwsCredentialsProvider credentials, Long durationSeconds, String source) {
+    AuthorizationToken getAuthorizationToken(DomainKey key, String profile, AwsCredentialsProvider credentials,
+            Long durationSeconds, String source) throws TokenProviderException {
         GetAuthorizationTokenRequest request = GetAuthorizationTokenRequest.builder()
                 .domain(key.domain())
                 .domainOwner(key.owner())
@@ -79,9 +102,21 @@ public final class AwsClients implements AutoCloseable {
                         .credentialsProvider(credentials)
                         .build())
                 .build();
-        GetAuthorizationTokenResponse response =
-                withExtensionClassLoader(() -> codeartifact(key.region()).getAuthorizationToken(request));
-        return new AuthorizationToken(response.authorizationToken(), response.expiration(), source);
+        String client = "codeartifact:" + key.region() + ":" + profileKey(profile);
+        SdkException earlier = unanswered.get(client);
+        if (earlier != null) {
+            throw earlier;
+        }
+        GetAuthorizationTokenResponse response;
+        try {
+            response = withExtensionClassLoader(() -> codeartifact(key.region(), profile).getAuthorizationToken(request));
+        } catch (SdkException e) {
+            if (AwsFailures.isTimeout(e)) {
+                unanswered.putIfAbsent(client, e);
+            }
+            throw e;
+        }
+        return TokenAnswer.check(response.authorizationToken(), response.expiration(), source, clock.instant());
     }
 
     /** The SDK's default chain: environment, system properties, web identity, profiles (SSO too), container, IMDS. */
@@ -89,10 +124,25 @@ public final class AwsClients implements AutoCloseable {
         return client("credentials:default", () -> DefaultCredentialsProvider.builder().build());
     }
 
-    /** Credentials of {@code roleArn}, assumed through the regional STS endpoint and renewed by the SDK. */
-    AwsCredentialsProvider assumedRole(String roleArn, String region, String sessionName) {
-        return client("credentials:role:" + region + ":" + roleArn, () -> StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts(region))
+    /**
+     * The credentials of a profile, as {@code aws --profile} finds them (static keys, {@code role_arn}, SSO,
+     * {@code credential_process}), or the SDK's default chain when {@code profile} is null.
+     */
+    AwsCredentialsProvider credentials(String profile) {
+        if (profile == null) {
+            return defaultCredentials();
+        }
+        return client("credentials:profile:" + profile,
+                () -> ProfileCredentialsProvider.builder().profileName(profile).build());
+    }
+
+    /**
+     * Credentials of {@code roleArn}, assumed with the credentials of {@code profile} (null: the default chain)
+     * through the regional STS endpoint, and renewed by the SDK.
+     */
+    AwsCredentialsProvider assumedRole(String profile, String roleArn, String region, String sessionName) {
+        return client(roleName(profile, roleArn, region, sessionName), () -> StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts(region, profile))
                 .refreshRequest(AssumeRoleRequest.builder()
                         .roleArn(roleArn)
                         .roleSessionName(sessionName)
@@ -100,26 +150,55 @@ public final class AwsClients implements AutoCloseable {
                 .build());
     }
 
-    private CodeartifactClient codeartifact(String region) {
-        return client("codeartifact:" + region, () -> CodeartifactClient.builder()
+    /**
+     * Drops the role's cached credentials, so that the next {@link #assumedRole} call assumes the role afresh: for
+     * credentials AWS refused as expired while the SDK still thought them valid.
+     */
+    synchronized void forgetAssumedRole(String profile, String roleArn, String region, String sessionName) {
+        Object provider = clients.remove(roleName(profile, roleArn, region, sessionName));
+        if (provider != null) {
+            closeables.remove(provider);
+            ((SdkAutoCloseable) provider).close();
+        }
+    }
+
+    private static String roleName(String profile, String roleArn, String region, String sessionName) {
+        return "credentials:role:" + region + ":" + roleArn + ":" + sessionName + ":" + profileKey(profile);
+    }
+
+    /** A client reading {@code profile}'s configuration (endpoint_url, retries) as {@code aws --profile} would. */
+    private CodeartifactClient codeartifact(String region, String profile) {
+        return client("codeartifact:" + region + ":" + profileKey(profile), () -> CodeartifactClient.builder()
                 .region(Region.of(region))
                 .httpClient(httpClient())
-                .credentialsProvider(defaultCredentials())
-                .overrideConfiguration(timeouts())
+                .credentialsProvider(credentials(profile))
+                .overrideConfiguration(configuration(profile))
                 .build());
     }
 
-    private StsClient sts(String region) {
-        return client("sts:" + region, () -> StsClient.builder()
+    /** STS signs AssumeRole with the client's own credentials: those of {@code profile}. */
+    private StsClient sts(String region, String profile) {
+        return client("sts:" + region + ":" + profileKey(profile), () -> StsClient.builder()
                 .region(Region.of(region))
                 .httpClient(httpClient())
-                .credentialsProvider(defaultCredentials())
-                .overrideConfiguration(timeouts())
+                .credentialsProvider(credentials(profile))
+                .overrideConfiguration(configuration(profile))
                 .build());
     }
 
-    private static ClientOverrideConfiguration timeouts() {
-        return ClientOverrideConfiguration.builder().apiCallTimeout(CALL_TIMEOUT).build();
+    private static ClientOverrideConfiguration configuration(String profile) {
+        ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT);
+        if (profile != null) {
+            configuration.defaultProfileName(profile);
+        }
+        return configuration.build();
+    }
+
+    /** A profile in a client's name; no profile name holds a bracket, so none collides with the default chain. */
+    private static String profileKey(String profile) {
+        return profile == null ? "[default chain]" : "profile " + profile;
     }
 
     private synchronized SdkHttpClient httpClient() {

@@ -7,14 +7,25 @@ import java.util.Objects;
 public final class EnvironmentTokenProvider implements TokenProvider {
     private final String variable;
     private final String value;
+    private final boolean setButBlank;
 
     /**
      * @param variable the variable's name, not null
      * @param value its value, already checked by the configuration, or null when the variable is not set
      */
     public EnvironmentTokenProvider(String variable, String value) {
+        this(variable, value, false);
+    }
+
+    /**
+     * @param variable the variable's name, not null
+     * @param value its value, already checked by the configuration, or null when the variable is unusable
+     * @param setButBlank whether the variable is set but empty or only whitespace, which the failure message says
+     */
+    public EnvironmentTokenProvider(String variable, String value, boolean setButBlank) {
         this.variable = Objects.requireNonNull(variable, "variable cannot be null");
         this.value = value;
+        this.setButBlank = value == null && setButBlank;
     }
 
     @Override
@@ -25,7 +36,8 @@ public final class EnvironmentTokenProvider implements TokenProvider {
     @Override
     public AuthorizationToken fetch(DomainKey key) throws TokenProviderException {
         if (value == null) {
-            throw new TokenProviderException("not set");
+            throw new TokenProviderException(
+                    setButBlank ? "set, but empty or only whitespace, so ignored" : "not set");
         }
         return new AuthorizationToken(value, null, describe());
     }

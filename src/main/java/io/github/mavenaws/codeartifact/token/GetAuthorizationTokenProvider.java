@@ -1,32 +1,44 @@
 package io.github.mavenaws.codeartifact.token;
 
+import io.github.mavenaws.codeartifact.config.AwsSettings;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** codeartifact:GetAuthorizationToken with the credentials the AWS SDK finds on its own (its default chain). */
+/**
+ * codeartifact:GetAuthorizationToken with the credentials of the configured AWS profile, or those the AWS SDK finds
+ * on its own (its default chain) when none is configured.
+ */
 public final class GetAuthorizationTokenProvider implements TokenProvider {
     private final AwsClients clients;
-    private final Long durationSeconds;
+    private final AwsSettings settings;
 
     /**
      * @param clients the build's SDK clients, not null
-     * @param durationSeconds the token lifetime to ask for, or null for the service default
+     * @param settings the profile and token lifetime to use, not null
      */
-    public GetAuthorizationTokenProvider(AwsClients clients, Long durationSeconds) {
+    public GetAuthorizationTokenProvider(AwsClients clients, AwsSettings settings) {
         this.clients = Objects.requireNonNull(clients, "clients cannot be null");
-        this.durationSeconds = durationSeconds;
+        this.settings = Objects.requireNonNull(settings, "settings cannot be null");
     }
 
     @Override
     public String describe() {
-        return "codeartifact:GetAuthorizationToken with the default AWS credentials";
+        return "codeartifact:GetAuthorizationToken with " + credentials(settings);
+    }
+
+    /** The credentials in words: "the default AWS credentials" or "AWS profile 'ci' (codeartifact.profile)". */
+    static String credentials(AwsSettings settings) {
+        return settings.profile() == null
+                ? "the default AWS credentials"
+                : "AWS profile '" + settings.profile() + "' (" + settings.profileSetting() + ")";
     }
 
     @Override
     public AuthorizationToken fetch(DomainKey key) throws TokenProviderException {
         try {
-            return clients.getAuthorizationToken(key, clients.defaultCredentials(), durationSeconds, describe());
+            return clients.getAuthorizationToken(key, settings.profile(), clients.credentials(settings.profile()),
+                    settings.durationSeconds(), describe());
         } catch (SdkException e) {
             throw new TokenProviderException(AwsFailures.reason("GetAuthorizationToken", e), e);
         }
@@ -39,6 +51,6 @@ public final class GetAuthorizationTokenProvider implements TokenProvider {
 
     @Override
     public String toString() {
-        return "GetAuthorizationTokenProvider";
+        return "GetAuthorizationTokenProvider[" + settings + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.github.mavenaws.codeartifact.token;
 
 import io.github.mavenaws.codeartifact.config.ConfigKeys;
 import io.github.mavenaws.codeartifact.config.AwsIdentity;
+import io.github.mavenaws.codeartifact.config.AwsSettings;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,9 +16,6 @@ import java.util.Objects;
  * next, after a refusal, is the cache's decision.
  */
 public final class TokenProviderChain implements AutoCloseable {
-    /** Shows up in CloudTrail as the assumed role's session: whoever reads the trail knows what assumed the role. */
-    static final String ROLE_SESSION_NAME = "maven-aws-extension";
-
     private final List<TokenProvider> providers;
     private final AutoCloseable resources;
 
@@ -35,34 +33,38 @@ public final class TokenProviderChain implements AutoCloseable {
     }
 
     /**
-     * The product's chain: the two token variables, the default AWS credentials, then the configured role. When the
-     * disk cache is on, the two AWS providers share their tokens with the user's other Maven processes; the
-     * variables' tokens are never written.
+     * The product's chain for domains with these AWS settings: the two token variables, GetAuthorizationToken with
+     * the profile's or the default credentials, then the configured role. With a disk store, the two AWS providers
+     * share their tokens with the user's other Maven processes, keyed by the identity the settings name; the
+     * variables' tokens are never written. The chain owns nothing: the clients and the store are the caller's.
      *
      * @param config the build's settings, not null
+     * @param aws the AWS settings of the domains this chain serves, not null
+     * @param clients the build's SDK clients, not null
+     * @param store the disk cache, or null when it is off
      */
-    public static TokenProviderChain create(ExtensionConfig config) {
-        AwsClients clients = new AwsClients();
-        TokenProvider direct = new GetAuthorizationTokenProvider(clients, null);
-        TokenProvider role =
-                new AssumeRoleTokenProvider(clients, config.roleArn(), config.roleSetting(), ROLE_SESSION_NAME, null);
-        if (config.cache()) {
-            DiskTokenStore store = new DiskTokenStore(config.cacheDir(), DiskTokenStore.DEFAULT_LOCK_TIMEOUT);
-            AwsIdentity identity = config.awsIdentity();
-            direct = diskCached(direct, identity, store);
+    public static TokenProviderChain create(
+            ExtensionConfig config, AwsSettings aws, AwsClients clients, DiskTokenStore store) {
+        TokenProvider direct = new GetAuthorizationTokenProvider(clients, aws);
+        TokenProvider role = new AssumeRoleTokenProvider(clients, aws);
+        if (store != null) {
+            direct = diskCached(direct, aws.identity(), store);
             // Without a role the provider fails at once, with nothing to cache.
-            if (config.roleArn() != null) {
-                role = diskCached(role, identity.assuming(config.roleArn()), store);
+            if (aws.roleArn() != null) {
+                role = diskCached(role, aws.roleIdentity(), store);
             }
         }
         return new TokenProviderChain(
                 Arrays.asList(
-                        new EnvironmentTokenProvider(ConfigKeys.ENV_AUTH_TOKEN, config.envToken()),
-                        new EnvironmentTokenProvider(
-                                ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, config.codeartifactEnvToken()),
+                        environment(ConfigKeys.ENV_AUTH_TOKEN, config.envToken(), config),
+                        environment(ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, config.codeartifactEnvToken(), config),
                         direct,
                         role),
-                clients);
+                () -> {});
+    }
+
+    private static TokenProvider environment(String variable, String value, ExtensionConfig config) {
+        return new EnvironmentTokenProvider(variable, value, config.isSetButBlank(variable));
     }
 
     private static TokenProvider diskCached(TokenProvider provider, AwsIdentity identity, DiskTokenStore store) {

@@ -15,6 +15,7 @@ public final class TokenUnavailableException extends Exception {
 
     private final DomainKey key;
     private final List<String> attempts;
+    private final String reason;
 
     /**
      * @param key the domain no token could be found for, not null
@@ -24,6 +25,20 @@ public final class TokenUnavailableException extends Exception {
         super(message(key, attempts, null));
         this.key = Objects.requireNonNull(key, "key cannot be null");
         this.attempts = Collections.unmodifiableList(new ArrayList<>(attempts));
+        this.reason = null;
+    }
+
+    /**
+     * No provider was asked, because no token can work for the domain.
+     *
+     * @param key the domain, not null
+     * @param reason why, and what to do, not null
+     */
+    public TokenUnavailableException(DomainKey key, String reason) {
+        super(prefix(key, null) + ": " + reason);
+        this.key = Objects.requireNonNull(key, "key cannot be null");
+        this.attempts = Collections.emptyList();
+        this.reason = Objects.requireNonNull(reason, "reason cannot be null");
     }
 
     public DomainKey key() {
@@ -36,25 +51,27 @@ public final class TokenUnavailableException extends Exception {
 
     /** The full message for one repository, naming its URL as the user wrote it. */
     public String messageFor(String repositoryUrl) {
-        return message(key, attempts, repositoryUrl);
+        return reason != null ? prefix(key, repositoryUrl) + ": " + reason : message(key, attempts, repositoryUrl);
+    }
+
+    private static String prefix(DomainKey key, String url) {
+        return "No AWS CodeArtifact token for " + (url == null ? "" : url + " ") + "(domain " + key.domain()
+                + ", owner " + key.owner() + ", region " + key.region() + ")";
     }
 
     private static String message(DomainKey key, List<String> attempts, String url) {
-        StringBuilder m = new StringBuilder("No AWS CodeArtifact token for ");
-        if (url != null) {
-            m.append(url).append(' ');
-        }
-        m.append("(domain ").append(key.domain()).append(", owner ").append(key.owner())
-                .append(", region ").append(key.region()).append("). Tried:");
+        StringBuilder m = new StringBuilder(prefix(key, url)).append(". Tried:");
         for (int i = 0; i < attempts.size(); i++) {
             m.append("\n  ").append(i + 1).append(". ").append(attempts.get(i));
         }
         m.append("\nTo fix it, do one of:")
-                .append("\n  - give Maven AWS credentials (aws configure, AWS_PROFILE, aws sso login, or")
-                .append(" AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY) of an identity allowed")
+                .append("\n  - give Maven AWS credentials (aws configure, AWS_PROFILE, -Dcodeartifact.profile, aws sso")
+                .append(" login, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY) of an identity allowed")
                 .append(" codeartifact:GetAuthorizationToken on domain ").append(key.domain())
                 .append(" and sts:GetServiceBearerToken;")
-                .append("\n  - set POETRY_AWS_PLUGIN_ROLE_ARN to an IAM role (arn:aws:iam::<account-id>:role/<name>)")
+                .append("\n  - set POETRY_AWS_PLUGIN_ROLE_ARN, -Dcodeartifact.roleArn or -Dcodeartifact.")
+                .append(key.domain()).append('-').append(key.owner())
+                .append(".roleArn to an IAM role (arn:aws:iam::<account-id>:role/<name>)")
                 .append(" that is allowed and that your credentials may assume;")
                 .append("\n  - export POETRY_AWS_PLUGIN_AUTH_TOKEN=$(aws codeartifact get-authorization-token --domain ")
                 .append(key.domain()).append(" --domain-owner ").append(key.owner()).append(" --region ")

@@ -129,6 +129,18 @@ class TokenCacheTest {
     }
 
     @Test
+    void providersAfterTheWinnerAreNotAsked() throws Exception {
+        // a role that may not be assumed must not stop direct credentials that can fetch a token
+        CountingProvider direct = new CountingProvider("direct", true);
+        CountingProvider role = new CountingProvider("role", true);
+        role.failure = "AssumeRole refused: HTTP 403 AccessDenied";
+        TokenCache cache = cache(direct, role);
+
+        assertEquals("direct-acme-1", cache.get(ACME).value());
+        assertEquals(0, role.calls.get());
+    }
+
+    @Test
     void eachDomainHasItsOwnToken() throws Exception {
         CountingProvider aws = new CountingProvider("aws", true);
         TokenCache cache = cache(aws);

@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ExtensionConfigTest {
@@ -55,6 +58,62 @@ class ExtensionConfigTest {
                         Collections.emptyMap()));
         assertTrue(e.getMessage().startsWith("CODEARTIFACT_AUTH_TOKEN contains whitespace"), e.getMessage());
         assertFalse(e.getMessage().contains("secretpart"), e.getMessage());
+    }
+
+    /** Values a token variable may hold by mistake; each part of them is marked so a test can look for it. */
+    static Stream<Arguments> malformedTokens() {
+        String part = "SECRETPART";
+        return Stream.of(
+                Arguments.of("line break", part + "1\n" + part + "2", "whitespace or a line break"),
+                Arguments.of("CRLF inside", part + "1\r\n" + part + "2", "whitespace or a line break"),
+                Arguments.of("two tokens", part + "1 " + part + "2", "whitespace or a line break"),
+                Arguments.of("tab", part + "1\t" + part + "2", "whitespace or a line break"),
+                Arguments.of("NUL", part + "1\0" + part + "2", "whitespace or a line break"),
+                Arguments.of("escape sequence", part + "1\u001b[0m" + part + "2", "whitespace or a line break"),
+                Arguments.of("no-break space at the end", part + "1" + part + "2\u00a0", "whitespace or a line break"),
+                Arguments.of("line separator", part + "1\u2028" + part + "2", "whitespace or a line break"),
+                Arguments.of("zero-width space", part + "1\u200b" + part + "2", "not printable ASCII"),
+                Arguments.of("Cyrillic look-alike", part + "1\u0430" + part + "2", "not printable ASCII"),
+                Arguments.of("smart quotes", "\u201c" + part + "1" + part + "2\u201d", "not printable ASCII"),
+                Arguments.of("byte order mark", "\ufeff" + part + "1" + part + "2", "not printable ASCII"),
+                Arguments.of("16 KiB and one", part + "x".repeat(16 * 1024 + 1 - part.length()), "characters, far more"),
+                Arguments.of("a whole file", (part + "\n").repeat(10_000), "characters, far more"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("malformedTokens")
+    void malformedTokensAreRefusedNamingTheVariableNeverTheValue(String shape, String value, String problem) {
+        for (String variable : new String[] {"POETRY_AWS_PLUGIN_AUTH_TOKEN", "CODEARTIFACT_AUTH_TOKEN"}) {
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> ExtensionConfig.from(env(variable, value), Collections.emptyMap()), shape);
+            String message = e.getMessage();
+            assertTrue(message.startsWith(variable + " "), message);
+            assertTrue(message.contains(problem), message);
+            assertTrue(message.contains("Export only the token, e.g. " + variable + "=$(aws codeartifact"), message);
+            assertFalse(message.contains("SECRETPART"), message);
+            assertFalse(message.contains("xxxxxxxx"), message);
+        }
+    }
+
+    @Test
+    void aTokenAtTheLengthLimitIsAccepted() throws Exception {
+        String token = "a".repeat(16 * 1024);
+        assertEquals(token, ExtensionConfig.from(env("CODEARTIFACT_AUTH_TOKEN", " " + token + "\n"),
+                Collections.emptyMap()).codeartifactEnvToken());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"", " ", "\n", " \t\r\n "})
+    void emptyOrWhitespaceOnlyTokensCountAsUnsetButAreReported(String value) throws Exception {
+        ExtensionConfig config = ExtensionConfig.from(
+                env("POETRY_AWS_PLUGIN_AUTH_TOKEN", value, "CODEARTIFACT_AUTH_TOKEN", value), Collections.emptyMap());
+
+        assertNull(config.envToken());
+        assertNull(config.codeartifactEnvToken());
+        assertTrue(config.isSetButBlank("POETRY_AWS_PLUGIN_AUTH_TOKEN"));
+        assertTrue(config.isSetButBlank("CODEARTIFACT_AUTH_TOKEN"));
+        assertFalse(ExtensionConfig.from(Collections.emptyMap(), Collections.emptyMap())
+                .isSetButBlank("CODEARTIFACT_AUTH_TOKEN"), "unset is not blank");
     }
 
     @Test

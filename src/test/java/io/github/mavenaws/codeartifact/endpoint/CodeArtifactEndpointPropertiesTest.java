@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 class CodeArtifactEndpointPropertiesTest {
 
@@ -128,9 +129,118 @@ class CodeArtifactEndpointPropertiesTest {
             String apply(Parts p, String label, int port) {
                 return p.url() + "#" + label;
             }
+        },
+        /** {@code ...us-west-2.evilamazonaws.com}: a name of the attacker's that ends like AWS's. */
+        PREFIX_ON_REGISTRABLE_NAME {
+            @Override
+            String apply(Parts p, String label, int port) {
+                String host = p.host();
+                int secondLevel = host.lastIndexOf('.', host.lastIndexOf('.') - 1) + 1;
+                return "https://" + host.substring(0, secondLevel) + label + host.substring(secondLevel) + p.path();
+            }
+        },
+        LEADING_DOT {
+            @Override
+            String apply(Parts p, String label, int port) {
+                return "https://." + p.host() + p.path();
+            }
+        },
+        TWO_TRAILING_DOTS {
+            @Override
+            String apply(Parts p, String label, int port) {
+                return "https://" + p.host() + ".." + p.path();
+            }
+        },
+        /** {@code :0}, {@code :0443}, {@code :00443}: no port at all, or 443 spelled so that parsers disagree. */
+        ODD_PORT_SPELLING {
+            @Override
+            String apply(Parts p, String label, int port) {
+                String[] spellings = {"0", "0443", "00443", "443 ", "+443", "-443", "443:443", "4430", "44"};
+                return "https://" + p.host() + ":" + spellings[port % spellings.length] + p.path();
+            }
+        },
+        OTHER_SCHEME {
+            @Override
+            String apply(Parts p, String label, int port) {
+                String[] schemes = {"http", "HTTP", "ws", "wss", "ftp", "httpss", "file", "jar:https", "dav:https"};
+                return schemes[port % schemes.length] + "://" + p.host() + p.path();
+            }
+        },
+        PERCENT_ENCODED_HOST_CHARACTER {
+            @Override
+            String apply(Parts p, String label, int port) {
+                String host = p.host();
+                int at = port % host.length();
+                return "https://" + host.substring(0, at) + String.format("%%%02X", (int) host.charAt(at))
+                        + host.substring(at + 1) + p.path();
+            }
+        },
+        BACKSLASH_IN_HOST {
+            @Override
+            String apply(Parts p, String label, int port) {
+                return "https://" + insert(p.host(), port, "\\") + p.path();
+            }
+        },
+        WHITESPACE_IN_HOST {
+            @Override
+            String apply(Parts p, String label, int port) {
+                String[] spaces = {" ", "\t", "\n", "\r", "\u000b", "\f", "\u00a0", "\u2028", "\u3000", "\u200b"};
+                return "https://" + insert(p.host(), port, spaces[(port / 7) % spaces.length]) + p.path();
+            }
+        },
+        NUL_IN_HOST {
+            @Override
+            String apply(Parts p, String label, int port) {
+                return "https://" + insert(p.host(), port, "\0") + p.path();
+            }
+        },
+        /** One character of the host swapped for a look-alike: Cyrillic, full-width, IDN dots, Kelvin sign. */
+        LOOK_ALIKE_CHARACTER {
+            @Override
+            String apply(Parts p, String label, int port) {
+                String host = p.host();
+                int at = port % host.length();
+                return "https://" + host.substring(0, at) + lookAlike(host.charAt(at), port)
+                        + host.substring(at + 1) + p.path();
+            }
+        },
+        HOST_IN_IPV6_BRACKETS {
+            @Override
+            String apply(Parts p, String label, int port) {
+                return "https://[" + p.host() + "]" + p.path();
+            }
+        },
+        IP_LITERAL {
+            @Override
+            String apply(Parts p, String label, int port) {
+                String[] literals = {"[::1]", "[::ffff:127.0.0.1]", "127.0.0.1", "2130706433", "[fe80::1%25lo]",
+                    "[2600:1f14::" + Integer.toHexString(port) + "]"};
+                return "https://" + literals[port % literals.length] + p.path();
+            }
         };
 
         abstract String apply(Parts p, String label, int port);
+
+        private static String insert(String host, int seed, String text) {
+            int at = seed % (host.length() + 1);
+            return host.substring(0, at) + text + host.substring(at);
+        }
+
+        private static String lookAlike(char c, int seed) {
+            switch (c) {
+                case 'a': return "\u0430";
+                case 'c': return "\u0441";
+                case 'e': return "\u0435";
+                case 'o': return seed % 2 == 0 ? "\u043e" : "\u03bf";
+                case 'p': return "\u0440";
+                case 's': return "\u0455";
+                case 'k': return "\u212a";
+                case 'i': return "\u0456";
+                case '.': return seed % 3 == 0 ? "\u3002" : seed % 3 == 1 ? "\uff0e" : "\uff61";
+                case '-': return "\u2010";
+                default: return String.valueOf((char) (0xFF01 + (c - '!'))); // the full-width form
+            }
+        }
     }
 
     @Property(tries = 500)
@@ -152,7 +262,7 @@ class CodeArtifactEndpointPropertiesTest {
                 CodeArtifactEndpoint.parse(url));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 2000)
     void trickedUrlsNeverParse(
             @ForAll("parts") Parts parts,
             @ForAll Trick trick,
@@ -174,6 +284,78 @@ class CodeArtifactEndpointPropertiesTest {
             assertTrue(!endpoint.key().equals(parts.key()), url);
             assertEquals(label + parts.domain(), endpoint.key().domain());
         });
+    }
+
+    /**
+     * Random damage anywhere in a valid URL: whatever the parser still accepts must name, for Java's two URL parsers
+     * alike, the host the token is filed under, over https on port 443 without user info, and that host must be the
+     * one the token's domain lives on. Transports parse URLs with either class; a URL they read differently from us
+     * could send the token to a host we never approved.
+     */
+    @Property(tries = 2000)
+    void whateverStillParsesPointsAtTheHostItsTokenIsFor(
+            @ForAll("parts") Parts parts, @ForAll("damage") java.util.List<Damage> damage) {
+        String url = parts.url();
+        for (Damage d : damage) {
+            url = d.applyTo(url);
+        }
+        String damaged = url;
+
+        Optional<CodeArtifactEndpoint> parsed = CodeArtifactEndpoint.parse(damaged);
+        // both outcomes must occur (about 4 % still parse), or the property would test nothing
+        Statistics.label("outcome").collect(parsed.isPresent() ? "still parses" : "refused");
+        Statistics.label("outcome").coverage(coverage -> {
+            coverage.check("still parses").percentage(p -> p > 1);
+            coverage.check("refused").percentage(p -> p > 50);
+        });
+        parsed.ifPresent(endpoint -> {
+            java.net.URI uri = java.net.URI.create(damaged);
+            assertEquals(endpoint.host(), uri.getHost().toLowerCase(Locale.ROOT), damaged);
+            java.net.URL asUrl;
+            try {
+                asUrl = new java.net.URL(damaged);
+            } catch (java.net.MalformedURLException e) {
+                throw new AssertionError("accepted, but java.net.URL refuses it: " + damaged, e);
+            }
+            assertEquals("https", asUrl.getProtocol().toLowerCase(Locale.ROOT), damaged);
+            assertEquals(endpoint.host(), asUrl.getHost().toLowerCase(Locale.ROOT), damaged);
+            assertTrue(asUrl.getPort() == -1 || asUrl.getPort() == 443, damaged);
+            assertEquals(null, asUrl.getUserInfo(), damaged);
+            DomainKey key = endpoint.key();
+            switch (endpoint.form()) {
+                case STANDARD:
+                    assertEquals(key.domain() + "-" + key.owner() + ".d.codeartifact." + key.region()
+                            + ".amazonaws.com", endpoint.host(), damaged);
+                    break;
+                case DUAL_STACK:
+                    assertEquals(key.domain() + "-" + key.owner() + ".codeartifact." + key.region() + ".on.aws",
+                            endpoint.host(), damaged);
+                    break;
+                default:
+                    assertTrue(endpoint.host().endsWith(".d.codeartifact." + key.region() + ".vpce.amazonaws.com"),
+                            damaged);
+            }
+        });
+    }
+
+    /** One character inserted into, or removed from, a URL at a position given as a fraction of its length. */
+    record Damage(double where, String inserted) {
+
+        String applyTo(String url) {
+            int at = (int) (where * url.length());
+            return inserted.isEmpty()
+                    ? url.substring(0, at) + url.substring(Math.min(url.length(), at + 1))
+                    : url.substring(0, at) + inserted + url.substring(at);
+        }
+    }
+
+    @Provide
+    Arbitrary<java.util.List<Damage>> damage() {
+        Arbitrary<String> inserted = Arbitraries.of("", "@", ":", "/", "\\", ".", "?", "#", "[", "]", "%", "%2e",
+                "%40", "-", "_", " ", "\t", "\n", "\0", "\u00a0", "\u3002", "\uff0e", "\u0430", "A", "a", "1",
+                ":443", ":8443", "evil.", ".evil", "x@", "//", "\u212a");
+        return Combinators.combine(Arbitraries.doubles().between(0, 1), inserted).as(Damage::new)
+                .list().ofMinSize(1).ofMaxSize(3);
     }
 
     @Property(tries = 500)

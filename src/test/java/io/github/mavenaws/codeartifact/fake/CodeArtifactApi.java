@@ -1,6 +1,7 @@
 package io.github.mavenaws.codeartifact.fake;
 
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -70,11 +71,45 @@ final class CodeArtifactApi {
         Duration lifetime = duration != 0 ? Duration.ofSeconds(duration)
                 : principal.isSession() ? Duration.between(aws.now(), principal.expiration())
                 : Duration.ofSeconds(DEFAULT_DURATION);
-        IssuedToken token = aws.issue(domain, principal, lifetime);
+        Faults.Fault fault = domain.faults().take();
+        if (fault != null) {
+            return faulty(fault, domain, principal, lifetime, notes);
+        }
+        return issued(aws.issue(domain, principal, lifetime));
+    }
+
+    private static FakeReply issued(IssuedToken token) {
         Instant expiration = token.expiration();
         String json = "{\"authorizationToken\":\"" + token.token() + "\",\"expiration\":"
                 + expiration.getEpochSecond() + "." + String.format("%03d", expiration.getNano() / 1_000_000) + "}";
         return FakeReply.text(200, "application/json", json);
+    }
+
+    /** What AWS answers on a bad day, in CodeArtifact's own error shapes. */
+    private FakeReply faulty(Faults.Fault fault, FakeDomain domain, FakePrincipal principal, Duration lifetime,
+                             FakeCall.Notes notes) {
+        return switch (fault) {
+            case THROTTLING -> error(notes, 429, "ThrottlingException", "Rate exceeded")
+                    // CodeArtifact's ThrottlingException binds retryAfterSeconds to this header
+                    .header("Retry-After", "1");
+            case INTERNAL_ERROR -> error(notes, 500, "InternalServerException",
+                    "An internal error occurred. Try again later.");
+            case MALFORMED_JSON -> {
+                // a real token in a body cut short: whatever the client makes of it, the token must not show
+                String json = new String(issued(aws.issue(domain, principal, lifetime)).body(),
+                        StandardCharsets.UTF_8);
+                notes.errorCode = "MalformedJson";
+                yield FakeReply.text(200, "application/json", json.substring(0, json.indexOf(",\"expiration\"") + 15));
+            }
+            case PAST_EXPIRATION -> {
+                notes.errorCode = "PastExpiration";
+                yield issued(aws.issue(domain, principal, Duration.ofHours(-1)));
+            }
+            case NO_ANSWER -> {
+                notes.errorCode = "NoAnswer";
+                yield FakeReply.noAnswer(domain.faults()::holdUnanswered);
+            }
+        };
     }
 
     private static FakeReply error(FakeCall.Notes notes, int status, String code, String message) {

@@ -39,7 +39,8 @@ import javax.net.ssl.TrustManager;
  * loopback, every other name fails to resolve, so nothing leaves the machine) and
  * {@code -Djavax.net.ssl.trustStore=}{@link #trustStore()} (only the fake's certificate is trusted). The SDK inside
  * Maven then talks to its default endpoints unchanged; signatures, tokens and permissions are checked as AWS checks
- * them, and every request is recorded in {@link #calls()}.
+ * them, and every request is recorded in {@link #calls()}. AWS's bad days are played through the same wire: see
+ * {@link FakeDomain#faults()} and {@link FakeRole#issueExpiredSessions}.
  */
 public final class FakeAws implements AutoCloseable {
 
@@ -64,6 +65,8 @@ public final class FakeAws implements AutoCloseable {
     private final List<FakeCall> calls = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<Consumer<FakeCall>> listeners = new CopyOnWriteArrayList<>();
+    /** Names other than AWS's that the hosts file maps, each to its address. */
+    private final Map<String, String> otherHosts = new ConcurrentHashMap<>();
 
     private FakeAws(Path workDir, int port) throws IOException {
         this.workDir = workDir;
@@ -156,6 +159,7 @@ public final class FakeAws implements AutoCloseable {
         domains.forEach(d -> names.addAll(d.hosts()));
         StringBuilder text = new StringBuilder("# fake AWS: these names are loopback, every other name is unknown\n");
         names.forEach(n -> text.append("127.0.0.1 ").append(n).append('\n'));
+        otherHosts.forEach((name, address) -> text.append(address).append(' ').append(name).append('\n'));
         Path file = workDir.resolve("fake-aws-hosts");
         try {
             Files.writeString(file, text);
@@ -163,6 +167,15 @@ public final class FakeAws implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** Maps a further name in the hosts file, e.g. a {@link HostileHost}'s to its own loopback address. */
+    void resolve(String name, String address) {
+        otherHosts.put(name, address);
+    }
+
+    TlsMaterial tls() {
+        return tls;
     }
 
     // ---- the AWS world ----------------------------------------------------------------------------------------
@@ -200,6 +213,14 @@ public final class FakeAws implements AutoCloseable {
 
     // ---- test controls ----------------------------------------------------------------------------------------
 
+    /**
+     * A session of the role as AssumeRole would issue it, without a call: temporary keys with a session token, as
+     * a user holds after {@code aws sso login} or in a CI job. It acts with the role's grants.
+     */
+    public FakePrincipal roleSession(FakeRole role, String sessionName, Duration duration) {
+        return newSession(role, sessionName, duration);
+    }
+
     /** A token as GetAuthorizationToken would return it (12 hours, or a session's remaining time), without a call. */
     public String issueToken(FakeDomain domain, FakePrincipal principal) {
         Duration lifetime = principal.isSession() ? Duration.between(now(), principal.expiration())
@@ -209,6 +230,16 @@ public final class FakeAws implements AutoCloseable {
 
     public String issueToken(FakeDomain domain, FakePrincipal principal, Duration lifetime) {
         return issue(domain, principal, lifetime).token();
+    }
+
+    /**
+     * Credentials of a new session of the role that AWS already treats as expired, as an {@code AWS_SESSION_TOKEN}
+     * exported hours ago would be.
+     */
+    public FakePrincipal expiredSession(FakeRole role) {
+        FakePrincipal session = newSession(role, "exported-session", Duration.ofHours(1));
+        session.expire();
+        return session;
     }
 
     /** Every token issued so far is refused from now on, as if it had expired. New tokens work. */
@@ -221,6 +252,21 @@ public final class FakeAws implements AutoCloseable {
     /** Every token value issued so far, through the API or {@link #issueToken}: none may ever leak. */
     public List<String> issuedTokens() {
         return List.copyOf(tokens.keySet());
+    }
+
+    /**
+     * The secret access key and, for role sessions, the session token of every principal so far (users, sessions
+     * from AssumeRole, sessions made by {@link #roleSession}): none may ever appear in a log or a file.
+     */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>();
+        for (FakePrincipal principal : principals.values()) {
+            secrets.add(principal.secretAccessKey());
+            if (principal.sessionToken() != null) {
+                secrets.add(principal.sessionToken());
+            }
+        }
+        return secrets;
     }
 
     /** Every request so far, in the order they were answered. */

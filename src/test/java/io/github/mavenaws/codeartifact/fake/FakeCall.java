@@ -12,8 +12,9 @@ package io.github.mavenaws.codeartifact.fake;
  * @param query         the raw query string, or null
  * @param accessKeyId   the SigV4 access key of an API call, or null
  * @param region        the SigV4 scope region of an API call, or null
- * @param status        the HTTP status answered
- * @param errorCode     the AWS error code answered, or null on success
+ * @param status        the HTTP status answered; 0 when the fake held the request unanswered (a fault)
+ * @param errorCode     the AWS error code answered, the fault played instead of a good answer ({@code MalformedJson},
+ *                      {@code PastExpiration}, {@code NoAnswer}; see {@link Faults}), or null on success
  * @param authorization what kind of Authorization the request carried
  * @param tokenValid    for repository calls: whether it carried a valid token for the repository's domain
  */
@@ -60,7 +61,8 @@ public record FakeCall(
     public String toString() {
         // the query of S3 calls is a presigned URL, itself a credential: only API queries are printed
         String q = service == Service.CODEARTIFACT_API && query != null ? "?" + query : "";
-        return service + " " + operation + " " + host + path + q + " -> " + status
+        return service + " " + operation + " " + host + path + q + " -> "
+                + (status == FakeReply.NO_ANSWER ? "no answer" : Integer.toString(status))
                 + (errorCode == null ? "" : " " + errorCode)
                 + " auth=" + authorization
                 + (accessKeyId == null ? "" : " key=" + accessKeyId + " region=" + region)

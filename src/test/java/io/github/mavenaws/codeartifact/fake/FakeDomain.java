@@ -15,6 +15,7 @@ public final class FakeDomain {
     private final String owner;
     private final String region;
     private final Map<String, FakeRepository> repositories = new ConcurrentHashMap<>();
+    private final Faults faults = new Faults();
 
     FakeDomain(FakeAws aws, String name, String owner, String region) {
         this.aws = aws;
@@ -42,6 +43,11 @@ public final class FakeDomain {
     /** The repository of that name, created empty on first use. */
     public FakeRepository repository(String repositoryName) {
         return repositories.computeIfAbsent(repositoryName, n -> new FakeRepository(this, n));
+    }
+
+    /** The faults its GetAuthorizationToken answers with; none until a test adds some. */
+    public Faults faults() {
+        return faults;
     }
 
     /** {@code <domain>-<owner>.d.codeartifact.<region>.amazonaws.com}. */

@@ -19,6 +19,7 @@ public final class FakePrincipal {
     private final Instant expiration;
     private final Grants grants = new Grants();
     private volatile boolean denied;
+    private volatile boolean expired;
 
     private FakePrincipal(String accessKeyId, String secretAccessKey, String arn, String account, String userId,
                           FakeRole role, String sessionToken, Instant expiration) {
@@ -129,7 +130,12 @@ public final class FakePrincipal {
     }
 
     boolean expiredAt(Instant now) {
-        return expiration != null && !now.isBefore(expiration);
+        return expired || expiration != null && !now.isBefore(expiration);
+    }
+
+    /** A session that AWS treats as expired from now on, whatever its expiration says. */
+    void expire() {
+        expired = true;
     }
 
     @Override

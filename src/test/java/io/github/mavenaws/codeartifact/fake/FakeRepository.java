@@ -29,6 +29,7 @@ public final class FakeRepository {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private volatile Path upstream;
     private volatile boolean redirectToS3;
+    private volatile String redirectBase;
 
     FakeRepository(FakeDomain domain, String name) {
         this.domain = domain;
@@ -104,6 +105,19 @@ public final class FakeRepository {
 
     boolean redirectsToS3() {
         return redirectToS3;
+    }
+
+    /**
+     * Downloads of artifacts answer 307 to {@code baseUrl + <file path>}, a host outside AWS; null for none. Not
+     * what CodeArtifact does, but what a compromised or misconfigured front could: the token must not follow.
+     */
+    public FakeRepository redirectArtifactsTo(String baseUrl) {
+        this.redirectBase = baseUrl;
+        return this;
+    }
+
+    String redirectBase() {
+        return redirectBase;
     }
 
     void store(String path, byte[] content) {

@@ -3,6 +3,7 @@ package io.github.mavenaws.codeartifact.fake;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ public final class FakeRole {
     private final Grants grants = new Grants();
     private final List<FakePrincipal> sessions = new CopyOnWriteArrayList<>();
     private volatile Duration maxSessionDuration = Duration.ofHours(12);
+    private final AtomicInteger expiredSessions = new AtomicInteger();
 
     FakeRole(String arn, String roleId) {
         Matcher m = ARN.matcher(arn);
@@ -86,6 +88,16 @@ public final class FakeRole {
         return maxSessionDuration;
     }
 
+    /**
+     * The next {@code count} sessions AssumeRole issues are expired on AWS's side from the start, while STS's answer
+     * gives them their full duration: every request signed with them is refused as expired
+     * ({@code ExpiredTokenException}), as happens to credentials a client kept past their end.
+     */
+    public FakeRole issueExpiredSessions(int count) {
+        expiredSessions.set(count);
+        return this;
+    }
+
     /** Every session AssumeRole issued for this role, oldest first. */
     public List<FakePrincipal> sessions() {
         return List.copyOf(sessions);
@@ -96,6 +108,9 @@ public final class FakeRole {
     }
 
     void addSession(FakePrincipal session) {
+        if (expiredSessions.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            session.expire();
+        }
         sessions.add(session);
     }
 

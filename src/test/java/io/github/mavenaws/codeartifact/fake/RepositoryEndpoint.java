@@ -73,6 +73,9 @@ final class RepositoryEndpoint {
         if (!head && asset && repository.redirectsToS3()) {
             return FakeReply.empty(307).header("Location", s3.presign(repository.domain(), content));
         }
+        if (!head && asset && repository.redirectBase() != null) {
+            return FakeReply.empty(307).header("Location", repository.redirectBase() + filePath);
+        }
         FakeReply reply = FakeReply.of(200, contentType(filePath), content);
         return head ? reply.forHead() : reply;
     }

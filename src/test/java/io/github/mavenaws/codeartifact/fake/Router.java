@@ -47,6 +47,11 @@ final class Router implements HttpHandler {
             aws.record(new FakeCall(notes.service, notes.operation, request.host(), request.rawPath(),
                     request.rawQuery(), notes.accessKeyId, notes.region, reply.status(), notes.errorCode,
                     FakeCall.Authorization.of(request.header("authorization")), notes.tokenValid));
+            if (reply.hold() != null) {
+                // an endpoint that accepted the connection and never answers: the client must time out
+                reply.hold().run();
+                return;
+            }
             write(exchange, reply);
         } finally {
             exchange.close();

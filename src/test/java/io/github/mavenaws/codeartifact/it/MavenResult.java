@@ -120,6 +120,18 @@ final class MavenResult {
      * environment variable as {@code [DEBUG] env.NAME: value}, so a secret the user put in the environment shows
      * there whatever the extension does. Every other occurrence counts.
      */
+    /**
+     * No complaint of SLF4J in the output: the extension tunes the AWS SDK's log level through the logger's system
+     * properties, and a wrong name there shows up as one warning per logger (Maven 4 deprecates the old names).
+     */
+    MavenResult assertNoLoggerWarnings() {
+        List<String> complaints = output.lines().filter(l -> l.contains("SLF4J")).limit(3).toList();
+        if (!complaints.isEmpty()) {
+            throw failure("expected no SLF4J warnings, got e.g. " + complaints);
+        }
+        return this;
+    }
+
     MavenResult assertHidesSecrets(List<String> secrets) {
         List<String> lines = output.lines().toList();
         for (int i = 0; i < secrets.size(); i++) {
@@ -144,14 +156,14 @@ final class MavenResult {
 
     /**
      * No file under {@code roots} (the project with its build output, the run's home) contains a secret, except in
-     * {@code tokenCache}, the owner-only folder that is the one place a token may be written. Files over 4 MB are
-     * jars of the build, skipped for time.
+     * {@code allowed}: for tokens the owner-only token cache, the one place a token may be written; for AWS secrets
+     * the user's own {@code ~/.aws}. Files over 4 MB are jars of the build, skipped for time.
      */
-    MavenResult assertNoFileHolds(List<String> secrets, Path tokenCache, Path... roots) {
+    MavenResult assertNoFileHolds(List<String> secrets, Path allowed, Path... roots) {
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)
-                        .filter(f -> !f.startsWith(tokenCache))::iterator) {
+                        .filter(f -> !f.startsWith(allowed))::iterator) {
                     if (Files.size(file) > 4 * 1024 * 1024) {
                         continue;
                     }

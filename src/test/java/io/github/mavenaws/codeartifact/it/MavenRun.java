@@ -230,8 +230,13 @@ final class MavenRun {
             if (aws != null) {
                 // every run, whatever its scenario: no token the fake ever issued in the output or a written file
                 result.assertHidesSecrets(aws.issuedTokens());
+                result.assertNoLoggerWarnings();
                 result.assertNoFileHolds(aws.issuedTokens(), dir.home().resolve(".m2/codeartifact-tokens"),
                         dir.project(), dir.home());
+                // nor any secret access key or session token, of users or assumed roles: not even the token cache
+                // may hold one, only the user's own ~/.aws files
+                result.assertHidesSecrets(aws.secrets());
+                result.assertNoFileHolds(aws.secrets(), dir.awsConfigFile().getParent(), dir.project(), dir.home());
             }
             return result;
         } catch (IOException e) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Builds of several modules: one token serves them all, a token that stops working mid-build is replaced once,
- * and parallel modules of two domains in two regions get one token per domain, each from its own region.
+ * and sixteen modules built on eight threads ({@code -T 8}), eight per domain of two domains in two regions, get one
+ * token per domain, each from its own region.
  */
 class MultiModuleIT {
 
@@ -78,7 +79,7 @@ class MultiModuleIT {
 
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
-    void twoDomainsInTwoRegionsInParallel(MavenDistribution maven) {
+    void sixteenModulesOnEightThreadsFetchOneTokenPerDomain(MavenDistribution maven) {
         FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey())
                 .allowToken(acme).allowToken(globex);
 
@@ -87,7 +88,7 @@ class MultiModuleIT {
                         .with("repo.url", acmeReleases.url())
                         .with("repo2.url", globexReleases.url()))
                 .awsCredentials(user)
-                .args("-T", "4", "install")
+                .args("-T", "8", "install")
                 .run();
 
         result.assertSuccess();

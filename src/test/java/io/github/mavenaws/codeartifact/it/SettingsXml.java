@@ -17,6 +17,7 @@ final class SettingsXml {
     private final List<String> mirrors = new ArrayList<>();
     private final List<String> repositories = new ArrayList<>();
     private final List<String> pluginRepositories = new ArrayList<>();
+    private final List<String> properties = new ArrayList<>();
 
     SettingsXml localRepository(Path dir) {
         this.localRepository = dir;
@@ -61,6 +62,12 @@ final class SettingsXml {
         return this;
     }
 
+    /** A property of the always active profile: how settings.xml gives Maven properties, the extension's too. */
+    SettingsXml property(String name, String value) {
+        properties.add("        <%s>%s</%s>\n".formatted(name, value, name));
+        return this;
+    }
+
     boolean hasMirrors() {
         return !mirrors.isEmpty();
     }
@@ -78,21 +85,28 @@ final class SettingsXml {
             mirrors.forEach(xml::append);
             xml.append("  </mirrors>\n");
         }
-        if (!repositories.isEmpty() || !pluginRepositories.isEmpty()) {
+        if (!repositories.isEmpty() || !pluginRepositories.isEmpty() || !properties.isEmpty()) {
             xml.append("""
                       <profiles>
                         <profile>
                           <id>codeartifact</id>
-                          <repositories>
                     """);
-            repositories.forEach(xml::append);
+            if (!properties.isEmpty()) {
+                xml.append("      <properties>\n");
+                properties.forEach(xml::append);
+                xml.append("      </properties>\n");
+            }
+            if (!repositories.isEmpty()) {
+                xml.append("      <repositories>\n");
+                repositories.forEach(xml::append);
+                xml.append("      </repositories>\n");
+            }
+            if (!pluginRepositories.isEmpty()) {
+                xml.append("      <pluginRepositories>\n");
+                pluginRepositories.forEach(xml::append);
+                xml.append("      </pluginRepositories>\n");
+            }
             xml.append("""
-                          </repositories>
-                          <pluginRepositories>
-                    """);
-            pluginRepositories.forEach(xml::append);
-            xml.append("""
-                          </pluginRepositories>
                         </profile>
                       </profiles>
                       <activeProfiles>

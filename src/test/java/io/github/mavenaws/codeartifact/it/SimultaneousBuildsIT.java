@@ -8,11 +8,15 @@ import io.github.mavenaws.codeartifact.fake.FakePrincipal;
 import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,18 +25,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Builds started together by one user (CI matrix jobs, an IDE importing several projects) with an empty token
- * cache make one AWS call between them: the first process to lock the cache entry fetches, the others wait and
- * read its token. Eight Maven processes share one HOME and start at the same moment against one domain. The fake
- * takes {@link #SLOW_TOKEN} to answer GetAuthorizationToken, as a distant region might: every process that comes
- * for the token meanwhile finds the cache empty, so only the lock keeps it from a call of its own. One Maven version
- * only, {@value #VERSION}: the point is the processes, not the Maven, and eight JVMs on a small machine take a while.
+ * Builds started together with an empty token cache make one AWS call per cache entry between them: the first
+ * process to lock an entry fetches, the others wait and read its token. Eight Maven processes share one HOME and
+ * start at the same moment against one domain, half of them with one access key and half with another (two
+ * identities sharing a machine account, as CI runners do): two entries, so exactly two GetAuthorizationToken calls,
+ * one per identity. The fake takes {@link #SLOW_TOKEN} to answer GetAuthorizationToken, as a distant region might:
+ * every process that comes for the token meanwhile finds the cache empty, so only the lock keeps it from a call of its
+ * own. Afterwards the cache holds exactly the two entries, each complete, owner-only, and holding its identity's
+ * token. One Maven version only, {@value #VERSION}: the point is the processes, not the Maven, and eight JVMs on a
+ * small machine take a while.
  */
 class SimultaneousBuildsIT {
 
@@ -69,17 +77,19 @@ class SimultaneousBuildsIT {
     }
 
     @Test
-    void buildsStartedTogetherFetchOneToken() throws Exception {
+    void buildsStartedTogetherFetchOneTokenPerIdentity() throws Exception {
         MavenDistribution maven = MavenDistribution.versions().filter(m -> m.version().equals(VERSION))
                 .findFirst().orElse(null);
         Assumptions.assumeTrue(maven != null, "Maven " + VERSION + " is not among it.maven.versions");
         Path home = RunDirectory.sharedFolder("simultaneous-builds-home", maven);
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
+        List<FakePrincipal> users = List.of(
+                aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain),
+                aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain));
 
         aws.resetCalls();
         int violationsBefore = aws.violations().size();
         long start = System.nanoTime();
-        List<MavenResult> results = runTogether(maven, home, user);
+        List<MavenResult> results = runTogether(maven, home, users);
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
 
         List<String> violations = aws.violations();
@@ -88,15 +98,22 @@ class SimultaneousBuildsIT {
         for (MavenResult result : results) {
             result.assertSuccess();
         }
-        assertCalls(together)
-                .tokenRequests(1)
+        CallAssertions expectCalls = assertCalls(together)
+                .tokenRequests(users.size())
                 .count("parent POM downloads, one per build", Calls.get(PARENT_POM).and(Calls.OK), PROCESSES)
                 .all("a repository call with a valid token", Calls.REPOSITORY.and(Calls.BASIC), c -> c.tokenValid())
                 .noViolations();
-        String token = aws.issuedTokens(user).get(0);
-        for (MavenResult result : results) {
-            result.assertHidesSecrets(List.of(token, user.secretAccessKey()));
+        List<String> secrets = new ArrayList<>();
+        for (FakePrincipal user : users) {
+            expectCalls.count("GetAuthorizationToken calls of " + user.accessKeyId(),
+                    Calls.TOKEN_REQUEST.and(Calls.signedBy(user.accessKeyId())), 1);
+            secrets.addAll(aws.issuedTokens(user));
+            secrets.add(user.secretAccessKey());
         }
+        for (MavenResult result : results) {
+            result.assertHidesSecrets(secrets);
+        }
+        assertCacheHoldsOneValidEntryPerIdentity(together, home, users);
         Duration shortest = results.stream().map(MavenResult::duration).min(Duration::compareTo).orElseThrow();
         System.out.println("Maven " + maven + ": " + PROCESSES + " simultaneous builds in " + duration.toMillis()
                 + " ms (the shortest took " + shortest.toMillis() + " ms), " + calls.tokenRequests().size()
@@ -105,8 +122,75 @@ class SimultaneousBuildsIT {
         assertCalls(together).repositoryServedOnlyWithToken();
     }
 
+    /**
+     * The cache folder is owner-only, holds exactly one {@code .token} entry per identity (and the lock files), and
+     * each entry is complete and owner-only, names the domain, has not expired and holds its identity's one token: no
+     * process left a half-written, foreign or second entry behind.
+     */
+    private static void assertCacheHoldsOneValidEntryPerIdentity(MavenResult result, Path home,
+            List<FakePrincipal> users) throws IOException {
+        Path cache = home.resolve(".m2/codeartifact-tokens");
+        if (!PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)).equals("rwx------")) {
+            throw result.failure("expected the token cache " + cache + " rwx------");
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(cache)) {
+            files = list.sorted().toList();
+        }
+        List<String> expectedTokens = new ArrayList<>();
+        users.forEach(u -> expectedTokens.addAll(aws.issuedTokens(u)));
+        List<String> foundTokens = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (!name.matches("[0-9a-f]{64}\\.(token|lock)")) {
+                throw result.failure("unexpected file in the token cache: " + name);
+            }
+            if (!PosixFilePermissions.toString(Files.getPosixFilePermissions(file)).equals("rw-------")) {
+                throw result.failure("expected " + name + " rw-------");
+            }
+            if (name.endsWith(".token")) {
+                foundTokens.add(entryToken(result, file));
+            }
+        }
+        if (foundTokens.size() != users.size() || !foundTokens.containsAll(expectedTokens)
+                || !expectedTokens.containsAll(foundTokens)) {
+            throw result.failure("expected one cache entry per identity, each holding that identity's token; found "
+                    + foundTokens.size() + " entries for " + expectedTokens.size() + " issued tokens");
+        }
+    }
+
+    /** The token of a complete entry for the domain that has not expired; fails naming the field otherwise. */
+    private static String entryToken(MavenResult result, Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (!text.endsWith("\n")) {
+            throw result.failure(file.getFileName() + " is truncated");
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String line : text.split("\n")) {
+            int equals = line.indexOf('=');
+            if (!line.startsWith("#") && equals > 0) {
+                fields.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        Map<String, String> expected = Map.of("version", "1", "domain", domain.name(), "owner", domain.owner(),
+                "region", domain.region());
+        for (Map.Entry<String, String> field : expected.entrySet()) {
+            if (!field.getValue().equals(fields.get(field.getKey()))) {
+                throw result.failure(file.getFileName() + ": expected " + field.getKey() + "=" + field.getValue());
+            }
+        }
+        String expiration = fields.getOrDefault("expiration", "");
+        if (!expiration.matches("[0-9]+") || Long.parseLong(expiration) <= System.currentTimeMillis()
+                || !fields.getOrDefault("identity", "").matches("[0-9a-f]{64}")
+                || fields.getOrDefault("token", "").isEmpty()) {
+            throw result.failure(file.getFileName() + ": expected an identity digest, a token and an expiration"
+                    + " ahead");
+        }
+        return fields.get("token");
+    }
+
     /** Starts the builds in threads of their own, all released at once, and waits for every one of them. */
-    private static List<MavenResult> runTogether(MavenDistribution maven, Path home, FakePrincipal user)
+    private static List<MavenResult> runTogether(MavenDistribution maven, Path home, List<FakePrincipal> users)
             throws InterruptedException, ExecutionException, TimeoutException {
         CyclicBarrier startLine = new CyclicBarrier(PROCESSES);
         ExecutorService threads = Executors.newFixedThreadPool(PROCESSES);
@@ -118,7 +202,7 @@ class SimultaneousBuildsIT {
                 // validate runs no plugin: the extension is all the local repository needs, and a third to copy
                 .localRepositoryFrom(ItEnvironment.extensionRepository())
                 .centralFrom(ItEnvironment.seedRepository())
-                        .awsCredentials(user)
+                        .awsCredentials(users.get(i % users.size()))
                         .home(home)
                         .concurrentWithOtherRuns()
                         .timeout(TIMEOUT)

@@ -31,6 +31,7 @@ import org.eclipse.aether.spi.connector.MetadataUpload;
 import org.eclipse.aether.spi.connector.RepositoryConnector;
 import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import org.eclipse.aether.transfer.ArtifactTransferException;
+import org.eclipse.aether.transfer.ChecksumFailureException;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
@@ -77,6 +78,8 @@ class RetryingRepositoryConnectorTest {
     static final class Server {
         final Set<String> accepted = new HashSet<>();
         final List<String> seen = new ArrayList<>();
+        /** Revoked right after the first file served with it, before the file's checksums are fetched. */
+        String revokedBeforeChecksums;
         int opened;
         int closed;
 
@@ -95,6 +98,12 @@ class RetryingRepositoryConnectorTest {
                         if (!"aws".equals(user) || !accepted.contains(password)) {
                             d.setException(new ArtifactTransferException(d.getArtifact(), repository,
                                     new TransferRefusalTest.StatusException(401)));
+                        } else if (password.equals(revokedBeforeChecksums)
+                                || d.getArtifact().getArtifactId().equals("no-checksums")) {
+                            // what resolver 2.0.9 reports when the checksum requests are refused or absent
+                            accepted.remove(revokedBeforeChecksums);
+                            d.setException(new ArtifactTransferException(d.getArtifact(), repository,
+                                    new ChecksumFailureException("Checksum validation failed, no checksums available")));
                         } else if (d.getArtifact().getArtifactId().equals("missing")) {
                             d.setException(new ArtifactNotFoundException(d.getArtifact(), repository));
                         }
@@ -184,6 +193,39 @@ class RetryingRepositoryConnectorTest {
 
         assertNull(a.getException());
         assertEquals(Arrays.asList("env1", "aws1"), server.seen);
+    }
+
+    @Test
+    void aTokenRevokedBetweenAFileAndItsChecksumsIsReplaced() {
+        Provider aws = new Provider("aws", true);
+        server.accepted.add("aws1");
+        server.accepted.add("aws2");
+        server.revokedBeforeChecksums = "aws1";
+        ArtifactDownload a = download("a");
+
+        try (RetryingRepositoryConnector connector = connector(aws)) {
+            connector.get(Collections.singletonList(a), null);
+        }
+
+        assertNull(a.getException());
+        assertEquals(Arrays.asList("aws1", "aws1", "aws2"), server.seen, "retried as is, then refused, then anew");
+        assertEquals(2, aws.calls.get());
+    }
+
+    @Test
+    void missingChecksumsAreTriedOnceMoreWithoutDroppingTheToken() {
+        Provider aws = new Provider("aws", true);
+        server.accepted.add("aws1");
+        ArtifactDownload a = download("no-checksums");
+
+        try (RetryingRepositoryConnector connector = connector(aws)) {
+            connector.get(Collections.singletonList(a), null);
+        }
+
+        assertTrue(a.getException().getCause() instanceof ChecksumFailureException, String.valueOf(a.getException()));
+        assertEquals(Arrays.asList("aws1", "aws1"), server.seen);
+        assertEquals(1, aws.calls.get(), "the token was not refused");
+        assertEquals(1, server.opened);
     }
 
     @Test

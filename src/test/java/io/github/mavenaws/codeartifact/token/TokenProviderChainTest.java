@@ -43,7 +43,8 @@ class TokenProviderChainTest {
     @Test
     void theAwsProvidersAreCachedOnDiskAndTheVariablesAreNot() throws Exception {
         ExtensionConfig config = config(new HashMap<>(), "codeartifact.roleArn", ROLE);
-        try (TokenProviderChain chain = TokenProviderChain.create(config)) {
+        try (TokenChains chains = TokenChains.create(config)) {
+            TokenProviderChain chain = chains.forDomain(ACME);
             assertEquals(4, chain.size());
             assertInstanceOf(EnvironmentTokenProvider.class, chain.provider(0));
             assertInstanceOf(EnvironmentTokenProvider.class, chain.provider(1));
@@ -58,8 +59,26 @@ class TokenProviderChainTest {
     }
 
     @Test
+    void aBlankVariableIsReportedAsSuchNotAsUnset() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("POETRY_AWS_PLUGIN_AUTH_TOKEN", " \n");
+        try (TokenChains chains = TokenChains.create(config(env))) {
+            TokenProviderChain chain = chains.forDomain(ACME);
+            TokenProviderException blank =
+                    org.junit.jupiter.api.Assertions.assertThrows(TokenProviderException.class,
+                            () -> chain.provider(0).fetch(ACME));
+            assertEquals("set, but empty or only whitespace, so ignored", blank.getMessage());
+            TokenProviderException unset =
+                    org.junit.jupiter.api.Assertions.assertThrows(TokenProviderException.class,
+                            () -> chain.provider(1).fetch(ACME));
+            assertEquals("not set", unset.getMessage());
+        }
+    }
+
+    @Test
     void withoutARoleTheRoleProviderIsLeftBare() throws Exception {
-        try (TokenProviderChain chain = TokenProviderChain.create(config(new HashMap<>()))) {
+        try (TokenChains chains = TokenChains.create(config(new HashMap<>()))) {
+            TokenProviderChain chain = chains.forDomain(ACME);
             assertInstanceOf(DiskCachedTokenProvider.class, chain.provider(2));
             assertInstanceOf(AssumeRoleTokenProvider.class, chain.provider(3));
         }
@@ -67,8 +86,9 @@ class TokenProviderChainTest {
 
     @Test
     void cacheFalseWrapsNothingAndCreatesNoDirectory() throws Exception {
-        try (TokenProviderChain chain = TokenProviderChain.create(
+        try (TokenChains chains = TokenChains.create(
                 config(new HashMap<>(), "codeartifact.cache", "false", "codeartifact.roleArn", ROLE))) {
+            TokenProviderChain chain = chains.forDomain(ACME);
             assertInstanceOf(GetAuthorizationTokenProvider.class, chain.provider(2));
             assertInstanceOf(AssumeRoleTokenProvider.class, chain.provider(3));
         }
@@ -82,7 +102,7 @@ class TokenProviderChainTest {
         env.put("CODEARTIFACT_AUTH_TOKEN", "codeartifact-token-value");
         // A cache directory that already exists, so that a write would have somewhere to go.
         Files.createDirectories(dir());
-        try (TokenCache cache = new TokenCache(TokenProviderChain.create(config(env)), Clock.systemUTC())) {
+        try (TokenCache cache = new TokenCache(TokenChains.create(config(env)), Clock.systemUTC())) {
             AuthorizationToken poetry = cache.get(ACME);
             cache.refused(ACME, poetry);
             AuthorizationToken codeartifact = cache.get(ACME);
