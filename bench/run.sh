@@ -357,15 +357,10 @@ for version in $versions; do
 done
 rm -rf "$work/repository"
 
-# ---- 4. footprint: the extension jar and its runtime dependencies ------------------------------------------------
+# ---- 4. footprint: the extension jar, self-contained (the AWS SDK relocated inside, no runtime dependency) --------
 
-jars=0
-bytes=0
-while IFS= read -r jar; do
-  [ -f "$jar" ] || continue
-  bytes=$(( bytes + $(stat -c %s "$jar") ))
-  jars=$(( jars + 1 ))
-done < <(tr ':' '\n' < "$work/runtime-classpath.txt"; echo; ls "$root"/target/*.jar)
+jars=1
+bytes=$(stat -c %s "$extension_jar")
 
 # ---- the tables --------------------------------------------------------------------------------------------------
 

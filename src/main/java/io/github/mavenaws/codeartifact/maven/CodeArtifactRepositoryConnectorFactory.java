@@ -33,8 +33,11 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
     /** Resolver's own connector, which does the transfers; its constructor differs between resolver 1 and 2. */
     static final String BASIC = "basic";
 
-    /** Above basic (0) so CodeArtifact repositories reach us first, as maveniverse/mimir does. */
-    static final float PRIORITY = 10;
+    /**
+     * Above basic (0) so CodeArtifact repositories reach us first, as maveniverse/mimir does; a copy installed in
+     * Maven one higher, so that when the project names the extension too the installed copy alone serves the build.
+     */
+    static final float PRIORITY = ExtensionCopy.isInstalledInMaven() ? 11 : 10;
 
     private final Map<String, Provider<RepositoryConnectorFactory>> factories;
 
@@ -67,7 +70,8 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
             throw new NoRepositoryConnectorException(repository, "codeartifact.skip is true");
         }
         RepositoryConnectorFactory basic = basic(repository);
-        LOGGER.debug("{} ({}) gets a token for {}", endpoint.get(), repository.getId(), endpoint.get().key());
+        LOGGER.debug("{} ({}) gets a token for {} [{}]", endpoint.get(), repository.getId(), endpoint.get().key(),
+                ExtensionCopy.describe());
         return new RetryingRepositoryConnector(
                 repository,
                 endpoint.get(),

@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ExtensionState implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(ExtensionState.class);
-    private static final String KEY = ExtensionState.class.getName();
+    /**
+     * The class itself, not its name: with the extension installed in Maven and named by the project too, two
+     * copies of this class share the session, and each must find its own state, never the other's.
+     */
+    private static final Object KEY = ExtensionState.class;
 
     private final ExtensionConfig config;
     private TokenCache tokens;

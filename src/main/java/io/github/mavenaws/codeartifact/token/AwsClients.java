@@ -49,12 +49,14 @@ public final class AwsClients implements AutoCloseable {
     /**
      * The SDK logs each signed request at debug, session token included, and Maven's {@code -X} shows every debug
      * line. Maven's simple loggers take a logger's level from this system property when the logger is created, so
-     * setting it before the first SDK class loads keeps the SDK at info, unless the user chose a level.
+     * setting it before the first SDK class loads keeps the SDK at info, unless the user chose a level. The SDK's
+     * loggers are named after its classes, which the extension's jar relocates: the package is read from a class
+     * name, never written out, so that the jar and the classes (unit tests, IDEs) each name their SDK's package.
      */
-    static final String SDK_LOG_LEVEL = "org.slf4j.simpleLogger.log.software.amazon.awssdk";
+    static final String SDK_LOG_LEVEL = "org.slf4j.simpleLogger.log." + sdkPackage();
 
     /** Maven 4's logger reads this name, and the one above only with a deprecation warning per logger. */
-    static final String MAVEN4_SDK_LOG_LEVEL = "maven.logger.log.software.amazon.awssdk";
+    static final String MAVEN4_SDK_LOG_LEVEL = "maven.logger.log." + sdkPackage();
 
     /**
      * SDK loggers that warn, with a full stack trace, about what the "no token" message already says in one line:
@@ -74,6 +76,12 @@ public final class AwsClients implements AutoCloseable {
     /** The time a token's expiration is checked against (TokenAnswer). */
     private final Clock clock = Clock.systemUTC();
     private volatile SdkHttpClient httpClient;
+
+    /** {@code software.amazon.awssdk}, or where the extension's jar relocated it; initialises no SDK class. */
+    static String sdkPackage() {
+        String region = Region.class.getName();
+        return region.substring(0, region.length() - ".regions.Region".length());
+    }
 
     public AwsClients() {
         if (System.getProperty(SDK_LOG_LEVEL) == null && System.getProperty(MAVEN4_SDK_LOG_LEVEL) == null) {

@@ -69,6 +69,12 @@ final class CallAssertions {
         return atLeastOne("GET of " + path + " answered 200", Calls.REPOSITORY.and(Calls.get(path)).and(Calls.OK));
     }
 
+    /** A GET of that path answered 200 to a request that carried a valid token. */
+    CallAssertions downloadedWithToken(String path) {
+        return atLeastOne("GET of " + path + " with a valid token answered 200", Calls.REPOSITORY
+                .and(Calls.get(path)).and(Calls.OK).and(Calls.BASIC).and(FakeCall::tokenValid));
+    }
+
     CallAssertions noViolations() {
         if (!calls.violations().isEmpty()) {
             throw result.failure("the fake AWS reported violations: " + calls.violations());

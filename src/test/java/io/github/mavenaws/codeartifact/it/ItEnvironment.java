@@ -33,6 +33,15 @@ final class ItEnvironment {
         return directory("it.extensionRepo");
     }
 
+    /** The extension's jar the build made, the AWS SDK relocated inside: what a user copies into lib/ext. */
+    static Path extensionJar() {
+        Path jar = Path.of(property("it.extensionJar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("it.extensionJar=" + jar + " does not exist: the package phase makes it");
+        }
+        return jar;
+    }
+
     /** {@code src/it/projects}: the sample project templates. */
     static Path projectsDir() {
         return directory("it.projectsDir");

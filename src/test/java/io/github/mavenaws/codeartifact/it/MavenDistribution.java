@@ -51,6 +51,22 @@ record MavenDistribution(String version, Path home) {
         return mvn;
     }
 
+    /**
+     * A copy of this distribution, {@code target/it/maven-with-ext/<name>/apache-maven-<version>}, made afresh, with
+     * {@code jar} copied into its {@code lib/ext}: what the README's bootstrap install does to a user's Maven.
+     */
+    MavenDistribution withLibExt(String name, Path jar) {
+        Path copy = ItEnvironment.workDir().resolve("maven-with-ext").resolve(name).resolve(home.getFileName());
+        FileTrees.delete(copy);
+        FileTrees.copy(home, copy);
+        try {
+            Files.copy(jar, copy.resolve("lib/ext").resolve(jar.getFileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot install " + jar + " into " + copy, e);
+        }
+        return new MavenDistribution(version, copy);
+    }
+
     boolean isMaven4() {
         return version.startsWith("4.");
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * extension is loaded and AWS credentials are at hand. Three such builds: one without any CodeArtifact repository
  * (which still downloads its plugins from a plain repository, past the extension's connector factory), one whose
  * artifacts are all in the local repository already from an earlier build, and the same offline. The JVM's class
- * loading log ({@code -Xlog:class+load}) must name no {@code software.amazon.awssdk} class and must name the
+ * loading log ({@code -Xlog:class+load}) must name no AWS SDK class and must name the
  * extension's own classes, so the test cannot pass on an empty log; {@code -X} shows the extension's realm.
  */
 class NothingNeededIT {
@@ -26,7 +26,8 @@ class NothingNeededIT {
     @RegisterExtension
     static final FakeAwsExtension AWS = new FakeAwsExtension();
 
-    private static final String SDK = "software.amazon.awssdk";
+    /** Any AWS SDK class: {@code software.amazon.awssdk.*}, or relocated inside the extension's jar. */
+    private static final String SDK = "awssdk.";
     /** Created at the start of every session, by the extension's lifecycle participant. */
     private static final String EXTENSION_CLASS = "io.github.mavenaws.codeartifact.maven.ExtensionState ";
 

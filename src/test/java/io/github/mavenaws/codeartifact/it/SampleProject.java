@@ -21,6 +21,7 @@ final class SampleProject {
 
     private final String name;
     private final Map<String, String> values = new LinkedHashMap<>();
+    private boolean declaresExtension = true;
 
     private SampleProject(String name) {
         this.name = name;
@@ -33,6 +34,15 @@ final class SampleProject {
     /** Replaces {@code @key@}, e.g. {@code with("repo.url", repository.url())}. */
     SampleProject with(String key, String value) {
         values.put(key, value);
+        return this;
+    }
+
+    /**
+     * No {@code .mvn/extensions.xml}: the project does not name the extension, as with the extension installed in
+     * Maven's {@code lib/ext}, where it serves every project.
+     */
+    SampleProject withoutExtensionsXml() {
+        this.declaresExtension = false;
         return this;
     }
 
@@ -51,6 +61,9 @@ final class SampleProject {
                 Path copy = target.resolve(template.relativize(source).toString());
                 Files.createDirectories(copy.getParent());
                 Files.writeString(copy, fill(Files.readString(source, StandardCharsets.UTF_8), source));
+            }
+            if (!declaresExtension) {
+                return;
             }
             Files.createDirectories(target.resolve(".mvn"));
             Files.writeString(target.resolve(".mvn/extensions.xml"), """

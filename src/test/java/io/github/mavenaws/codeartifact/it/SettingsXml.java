@@ -16,6 +16,7 @@ final class SettingsXml {
     private Path localRepository;
     private final List<String> mirrors = new ArrayList<>();
     private final List<String> repositories = new ArrayList<>();
+    private final List<String> pluginRepositories = new ArrayList<>();
     private final List<String> properties = new ArrayList<>();
 
     SettingsXml localRepository(Path dir) {
@@ -46,6 +47,21 @@ final class SettingsXml {
         return this;
     }
 
+    /**
+     * A plugin repository in the always active profile: where Maven 3 and 4 also look for the extensions of
+     * {@code .mvn/extensions.xml}; snapshots enabled.
+     */
+    SettingsXml pluginRepository(String id, String url) {
+        pluginRepositories.add("""
+                        <pluginRepository>
+                          <id>%s</id>
+                          <url>%s</url>
+                          <snapshots><enabled>true</enabled></snapshots>
+                        </pluginRepository>
+                """.formatted(id, url));
+        return this;
+    }
+
     /** A property of the always active profile: how settings.xml gives Maven properties, the extension's too. */
     SettingsXml property(String name, String value) {
         properties.add("        <%s>%s</%s>\n".formatted(name, value, name));
@@ -69,7 +85,7 @@ final class SettingsXml {
             mirrors.forEach(xml::append);
             xml.append("  </mirrors>\n");
         }
-        if (!repositories.isEmpty() || !properties.isEmpty()) {
+        if (!repositories.isEmpty() || !pluginRepositories.isEmpty() || !properties.isEmpty()) {
             xml.append("""
                       <profiles>
                         <profile>
@@ -84,6 +100,11 @@ final class SettingsXml {
                 xml.append("      <repositories>\n");
                 repositories.forEach(xml::append);
                 xml.append("      </repositories>\n");
+            }
+            if (!pluginRepositories.isEmpty()) {
+                xml.append("      <pluginRepositories>\n");
+                pluginRepositories.forEach(xml::append);
+                xml.append("      </pluginRepositories>\n");
             }
             xml.append("""
                         </profile>
