@@ -155,9 +155,6 @@ mvn -B -q ${build_args[@]+"${build_args[@]}"} verify -DskipTests
 rm -rf "$work" && mkdir -p "$work"
 mvn -B -q ${build_args[@]+"${build_args[@]}"} dependency:build-classpath \
   -Dmdep.outputFile="$work/test-classpath.txt"
-# includeScope is the plugin's own property name (there is no mdep.includeScope): compile and runtime scopes only
-mvn -B -q ${build_args[@]+"${build_args[@]}"} dependency:build-classpath -DincludeScope=runtime \
-  -Dmdep.outputFile="$work/runtime-classpath.txt"
 extension_jar=$(ls "$root"/target/maven-aws-extension-*.jar | grep -v -e '-sources\.jar$' -e '-javadoc\.jar$' | head -n 1)
 project_version=$(basename "$extension_jar" .jar)
 project_version=${project_version#maven-aws-extension-}
