@@ -7,9 +7,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 
 /**
- * The regions where CodeArtifact exists, from the AWS SDK's own endpoint metadata rather than a list of ours: a
- * repository URL naming any other region cannot work, and deserves a message saying so instead of a failed lookup
- * of a host that does not exist.
+ * The regions where CodeArtifact exists, from the AWS SDK's own endpoint metadata rather than a list of ours. When no
+ * token can be had for a URL naming another region, the failure says so, instead of leaving the user with a lookup
+ * of a host that does not exist. Only a hint: the list is as old as the SDK, so a region is never refused for it.
  */
 final class CodeArtifactRegions {
     private CodeArtifactRegions() {}

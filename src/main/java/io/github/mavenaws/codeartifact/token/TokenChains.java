@@ -37,8 +37,7 @@ public final class TokenChains implements AutoCloseable {
     }
 
     /**
-     * The product's chains: each domain's AWS settings decide its chain; a domain in a region where CodeArtifact
-     * does not exist gets none.
+     * The product's chains: each domain's AWS settings decide its chain.
      *
      * @param config the build's settings, not null
      */
@@ -49,13 +48,6 @@ public final class TokenChains implements AutoCloseable {
                 config.cache() ? new DiskTokenStore(config.cacheDir(), DiskTokenStore.DEFAULT_LOCK_TIMEOUT) : null;
         Map<AwsSettings, TokenProviderChain> chains = new HashMap<>();
         Selector selector = key -> {
-            if (!CodeArtifactRegions.serves(key.region())) {
-                throw new TokenUnavailableException(key, "AWS CodeArtifact does not exist in region " + key.region()
-                        + ", so no token can be had and the repository host cannot answer. The AWS SDK knows"
-                        + " CodeArtifact in " + String.join(", ", CodeArtifactRegions.all()) + ". Correct the region"
-                        + " in the repository URL (https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com"
-                        + "/maven/<repository>/), as the CodeArtifact console shows it.");
-            }
             synchronized (chains) {
                 return chains.computeIfAbsent(config.aws(key), aws -> TokenProviderChain.create(config, aws, clients,
                         store));

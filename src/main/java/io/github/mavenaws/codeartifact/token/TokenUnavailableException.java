@@ -15,7 +15,6 @@ public final class TokenUnavailableException extends Exception {
 
     private final DomainKey key;
     private final List<String> attempts;
-    private final String reason;
 
     /**
      * @param key the domain no token could be found for, not null
@@ -25,20 +24,6 @@ public final class TokenUnavailableException extends Exception {
         super(message(key, attempts, null));
         this.key = Objects.requireNonNull(key, "key cannot be null");
         this.attempts = Collections.unmodifiableList(new ArrayList<>(attempts));
-        this.reason = null;
-    }
-
-    /**
-     * No provider was asked, because no token can work for the domain.
-     *
-     * @param key the domain, not null
-     * @param reason why, and what to do, not null
-     */
-    public TokenUnavailableException(DomainKey key, String reason) {
-        super(prefix(key, null) + ": " + reason);
-        this.key = Objects.requireNonNull(key, "key cannot be null");
-        this.attempts = Collections.emptyList();
-        this.reason = Objects.requireNonNull(reason, "reason cannot be null");
     }
 
     public DomainKey key() {
@@ -51,7 +36,7 @@ public final class TokenUnavailableException extends Exception {
 
     /** The full message for one repository, naming its URL as the user wrote it. */
     public String messageFor(String repositoryUrl) {
-        return reason != null ? prefix(key, repositoryUrl) + ": " + reason : message(key, attempts, repositoryUrl);
+        return message(key, attempts, repositoryUrl);
     }
 
     private static String prefix(DomainKey key, String url) {
@@ -63,6 +48,14 @@ public final class TokenUnavailableException extends Exception {
         StringBuilder m = new StringBuilder(prefix(key, url)).append(". Tried:");
         for (int i = 0; i < attempts.size(); i++) {
             m.append("\n  ").append(i + 1).append(". ").append(attempts.get(i));
+        }
+        if (!CodeArtifactRegions.serves(key.region())) {
+            // a hint, not a verdict: the SDK's list is as old as the extension, and a region may have been added since
+            m.append("\nThe AWS SDK of this extension does not know AWS CodeArtifact in region ").append(key.region())
+                    .append(" (it knows ").append(String.join(", ", CodeArtifactRegions.all())).append("): correct")
+                    .append(" the region in the repository URL (https://<domain>-<owner>.d.codeartifact.<region>")
+                    .append(".amazonaws.com/maven/<repository>/) as the CodeArtifact console shows it; if")
+                    .append(" CodeArtifact is new in that region, update the extension.");
         }
         m.append("\nTo fix it, do one of:")
                 .append("\n  - give Maven AWS credentials (aws configure, AWS_PROFILE, -Dcodeartifact.profile, aws sso")

@@ -179,16 +179,16 @@ class SettingsIT {
                 .assertNoStackTrace();
         assertCalls(duration).count("calls to the fake AWS", c -> true, 0);
 
-        // a repository in a region where CodeArtifact does not exist
-        FakeRepository nowhere = aws.domain("alpha", ALPHA_OWNER, "ca-central-1").repository("releases");
-        MavenResult region = pomRepositoryBuild(maven, "settings-bad-region", nowhere.url())
+        // a repository in a region where CodeArtifact does not exist (per the SDK): no host answers there, as on AWS
+        String nowhere = "https://alpha-" + ALPHA_OWNER + ".d.codeartifact.af-south-1.amazonaws.com/maven/releases/";
+        MavenResult region = pomRepositoryBuild(maven, "settings-bad-region", nowhere)
                 .awsCredentials(user)
                 .args("compile")
                 .run();
         region.assertFailure()
                 .assertFasterThan(Duration.ofSeconds(60))
-                .assertOutputContains(nowhere.url(), "AWS CodeArtifact does not exist in region ca-central-1",
-                        "Correct the region in the repository URL")
+                .assertOutputContains(nowhere, "does not know AWS CodeArtifact in region af-south-1",
+                        "correct the region in the repository URL")
                 .assertNoStackTrace();
         assertCalls(region)
                 .tokenRequests(0)
