@@ -77,7 +77,8 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
                 endpoint.get(),
                 state.tokens(),
                 state.selector(),
-                authenticated -> basic.newInstance(new PreemptiveAuthSession(session, repository.getId()),
+                (authenticated, token) -> basic.newInstance(
+                        new PreemptiveAuthSession(session, repository.getId(), token),
                         PreemptiveAuthSession.withExplicitPort(authenticated)));
     }
 

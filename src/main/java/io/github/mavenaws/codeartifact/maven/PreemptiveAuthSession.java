@@ -1,5 +1,8 @@
 package io.github.mavenaws.codeartifact.maven;
 
+import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * <p>Every transport keeps credentials scoped to the repository host, so a redirect to S3 still carries none. The
  * JDK transport of resolver 2 (Maven 4's default) has no such setting: the only preemptive route there, a fixed
  * Authorization header, is forwarded to redirect targets by the JDK 17 HTTP client. So where the user left the
- * transport to Maven, CodeArtifact repositories get resolver's Apache transport, which Maven 4 ships too; a user who
- * asks for {@code -Dmaven.resolver.transport=jdk} keeps it, challenges included.
+ * transport to Maven, CodeArtifact repositories get resolver's Apache transport, which Maven 4 ships too. A user who
+ * asks for {@code -Dmaven.resolver.transport=jdk} keeps it: on Java 25 and later, whose HTTP client drops an
+ * Authorization header when a redirect leaves the host, it gets the header; before, the JDK client's challenges.
  */
 final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSession {
     private static final Logger LOGGER = LoggerFactory.getLogger(PreemptiveAuthSession.class);
@@ -56,6 +60,12 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
      */
     static final String PRIORITY_CACHED = "aether.priority.cached";
 
+    /** Resolver 2's extra HTTP headers, per repository id (a map of name to value). */
+    static final String HEADERS = "aether.transport.http.headers";
+
+    /** The first Java whose HTTP client was seen to drop Authorization on a redirect to another host (17 keeps it). */
+    static final int JAVA_DROPPING_AUTHORIZATION_ON_REDIRECT = 25;
+
     private static final boolean RESOLVER2 = isResolver2();
 
     private final RepositorySystemSession session;
@@ -66,6 +76,19 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
      * @param repositoryId the id of the repository whose transport is configured, not null
      */
     PreemptiveAuthSession(RepositorySystemSession session, String repositoryId) {
+        this(session, repositoryId, null, javaFeatureVersion());
+    }
+
+    /**
+     * @param session Maven's session, not null
+     * @param repositoryId the id of the repository whose transport is configured, not null
+     * @param token the token the repository's authentication holds, or null
+     */
+    PreemptiveAuthSession(RepositorySystemSession session, String repositoryId, AuthorizationToken token) {
+        this(session, repositoryId, token, javaFeatureVersion());
+    }
+
+    PreemptiveAuthSession(RepositorySystemSession session, String repositoryId, AuthorizationToken token, int java) {
         this.session = Objects.requireNonNull(session, "session cannot be null");
         Objects.requireNonNull(repositoryId, "repositoryId cannot be null");
         Map<String, Object> config = new HashMap<>(session.getConfigProperties());
@@ -83,8 +106,49 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
         if (transportLeftToMaven(config)) {
             config.put(APACHE_PRIORITY, String.valueOf(Float.MAX_VALUE));
             config.put(PRIORITY_CACHED, Boolean.FALSE);
+        } else if (token != null && "jdk".equals(config.get(TRANSPORT))
+                && java >= JAVA_DROPPING_AUTHORIZATION_ON_REDIRECT) {
+            config.put(HEADERS + "." + repositoryId, headersWithAuthorization(config, repositoryId, token));
         }
         this.configProperties = Collections.unmodifiableMap(config);
+    }
+
+    /** The user's headers for the repository (or for all), plus Basic credentials unless they set Authorization. */
+    private static Map<String, String> headersWithAuthorization(
+            Map<String, Object> config, String repositoryId, AuthorizationToken token) {
+        Map<String, String> headers = new HashMap<String, String>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public String toString() { // whoever logs the session's configuration sees no token
+                return keySet().toString();
+            }
+        };
+        Object users = config.containsKey(HEADERS + "." + repositoryId)
+                ? config.get(HEADERS + "." + repositoryId)
+                : config.get(HEADERS);
+        if (users instanceof Map) {
+            for (Map.Entry<?, ?> header : ((Map<?, ?>) users).entrySet()) {
+                headers.put(String.valueOf(header.getKey()), String.valueOf(header.getValue()));
+            }
+        }
+        boolean userAuthorization = headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
+        if (!userAuthorization) {
+            String credentials = TokenAuthentication.USERNAME + ":" + token.value();
+            headers.put("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /** 8 for "1.8", 25 for "25". */
+    static int javaFeatureVersion() {
+        String version = System.getProperty("java.specification.version", "1.8");
+        try {
+            return version.startsWith("1.") ? Integer.parseInt(version.substring(2)) : Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            return 8;
+        }
     }
 
     /** True when neither {@code maven.resolver.transport} nor a transporter priority of the user's picks one. */

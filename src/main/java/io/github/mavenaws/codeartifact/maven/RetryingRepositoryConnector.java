@@ -40,9 +40,10 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
      */
     static final int MAX_ATTEMPTS = 10;
 
-    /** Opens the delegate connector for the repository with the given authentication. */
+    /** Opens the delegate connector for the repository with the given authentication, which holds {@code token}. */
     interface DelegateFactory {
-        RepositoryConnector open(RemoteRepository repository) throws NoRepositoryConnectorException;
+        RepositoryConnector open(RemoteRepository repository, AuthorizationToken token)
+                throws NoRepositoryConnectorException;
     }
 
     /** One transfer call on a delegate: get or put. */
@@ -146,7 +147,7 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
             RemoteRepository authenticated = new RemoteRepository.Builder(repository)
                     .setAuthentication(authentication)
                     .build();
-            current = new Delegate(token, delegates.open(authenticated));
+            current = new Delegate(token, delegates.open(authenticated, token));
         }
         return current;
     }

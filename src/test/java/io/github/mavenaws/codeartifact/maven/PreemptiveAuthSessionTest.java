@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import java.util.Map;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.DefaultRepositorySystemSession;
@@ -108,5 +109,45 @@ class PreemptiveAuthSessionTest {
 
             assertEquals(c[1], PreemptiveAuthSession.explicitPort(repository).getUrl(), c[0]);
         }
+    }
+
+    @Test
+    void theJdkTransportChosenOnJava25GetsTheTokenAsAHeaderOfTheRepositoryOnly() {
+        AuthorizationToken token = new AuthorizationToken("tok3n", null, "test");
+        DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
+        maven.setConfigProperty("maven.resolver.transport", "jdk");
+        maven.setConfigProperty("aether.transport.http.headers", Map.of("X-Team", "build"));
+
+        Map<String, Object> on25 = new PreemptiveAuthSession(maven, "ca", token, 25).getConfigProperties();
+        Map<?, ?> headers = (Map<?, ?>) on25.get("aether.transport.http.headers.ca");
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("aws:tok3n".getBytes()),
+                headers.get("Authorization"));
+        assertEquals("build", headers.get("X-Team"), "the user's headers are kept");
+        assertFalse(headers.toString().contains("tok3n"), headers.toString());
+        assertEquals(Map.of("X-Team", "build"), on25.get("aether.transport.http.headers"), "other repositories");
+
+        Map<String, Object> on17 = new PreemptiveAuthSession(maven, "ca", token, 17).getConfigProperties();
+        assertFalse(on17.containsKey("aether.transport.http.headers.ca"), "JDK 17 forwards it on redirects");
+        maven.setConfigProperty("maven.resolver.transport", null);
+        Map<String, Object> apache = new PreemptiveAuthSession(maven, "ca", token, 25).getConfigProperties();
+        assertFalse(apache.containsKey("aether.transport.http.headers.ca"), "the Apache transport needs no header");
+    }
+
+    @Test
+    void anAuthorizationHeaderOfTheUserWins() {
+        DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
+        maven.setConfigProperty("maven.resolver.transport", "jdk");
+        maven.setConfigProperty("aether.transport.http.headers.ca", Map.of("authorization", "Bearer mine"));
+
+        Map<?, ?> headers = (Map<?, ?>) new PreemptiveAuthSession(maven, "ca",
+                new AuthorizationToken("tok3n", null, "test"), 25).getConfigProperties()
+                .get("aether.transport.http.headers.ca");
+
+        assertEquals(Map.of("authorization", "Bearer mine"), Map.copyOf(headers));
+    }
+
+    @Test
+    void javaFeatureVersionIsTheRunningJavas() {
+        assertEquals(Runtime.version().feature(), PreemptiveAuthSession.javaFeatureVersion());
     }
 }

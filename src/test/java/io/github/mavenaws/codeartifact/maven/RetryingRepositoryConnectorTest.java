@@ -136,7 +136,7 @@ class RetryingRepositoryConnectorTest {
         TokenCache tokens = new TokenCache(new TokenProviderChain(Arrays.asList(providers), () -> {}),
                 java.time.Clock.systemUTC());
         return new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, tokens,
-                new CodeArtifactAuthenticationSelector(tokens), server::open);
+                new CodeArtifactAuthenticationSelector(tokens), (r, t) -> server.open(r));
     }
 
     private static ArtifactDownload download(String artifactId) {
@@ -286,6 +286,6 @@ class RetryingRepositoryConnectorTest {
         assertFalse(authentication.toString().contains("aws1"), authentication.toString());
         RepositoryConnector mock = Mockito.mock(RepositoryConnector.class);
         assertFalse(new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, tokens,
-                new CodeArtifactAuthenticationSelector(tokens), r -> mock).toString().contains("aws1"));
+                new CodeArtifactAuthenticationSelector(tokens), (r, t) -> mock).toString().contains("aws1"));
     }
 }
