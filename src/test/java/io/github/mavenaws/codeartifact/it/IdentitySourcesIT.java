@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,12 +74,6 @@ class IdentitySourcesIT {
         PrivateArtifacts.publishParent(releases);
     }
 
-    /** The newest of the versions under test: the last one given. */
-    static Stream<MavenDistribution> newest() {
-        List<MavenDistribution> all = MavenDistribution.versions().toList();
-        return all.stream().skip(all.size() - 1);
-    }
-
     /**
      * A build whose one download is a parent POM only CodeArtifact serves, in a HOME the test has prepared with
      * the user's AWS files; no AWS variable but those the scenario sets.
@@ -96,7 +89,7 @@ class IdentitySourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("newest")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void profileWithStaticKeys(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("identity-static-profile", maven);
         FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
@@ -120,7 +113,7 @@ class IdentitySourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("newest")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void roleProfileWithSourceProfile(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("identity-role-profile", maven);
         FakeRole role = aws.role(roleArn("maven-reader")).allowToken(domain);
@@ -150,7 +143,7 @@ class IdentitySourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("newest")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void webIdentityAsGitHubActionsSetsIt(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("identity-web-identity", maven);
         FakeRole role = aws.role(roleArn("github-actions")).allowToken(domain);
@@ -185,7 +178,7 @@ class IdentitySourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("newest")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void ssoProfileWithCachedLoginAndItsTokenKeptForItsRoleOnly(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("identity-sso-legacy", maven);
         SsoScenario sso = new SsoScenario();
@@ -223,7 +216,7 @@ class IdentitySourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("newest")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void ssoProfileWithExpiredLoginAsksForAwsSsoLogin(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("identity-sso-legacy-expired", maven);
         SsoScenario sso = new SsoScenario();
@@ -239,7 +232,7 @@ class IdentitySourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("newest")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void ssoProfileNamedByCodeartifactProfile(MavenDistribution maven) {
         // the extension's own profile setting: the SDK's chain is bypassed, the profile's provider used directly
         Path home = RunDirectory.sharedFolder("identity-sso-codeartifact-profile", maven);
@@ -288,7 +281,7 @@ class IdentitySourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("newest")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void ssoSessionProfileWithExpiredLoginAsksForAwsSsoLogin(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("identity-sso-session-expired", maven);
         SsoScenario sso = new SsoScenario();

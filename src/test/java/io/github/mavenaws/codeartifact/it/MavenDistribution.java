@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -26,6 +27,12 @@ record MavenDistribution(String version, Path home) {
                 .map(String::trim)
                 .filter(v -> !v.isEmpty())
                 .map(MavenDistribution::of);
+    }
+
+    /** The newest of the versions under test, the last one given: for scenarios that no Maven version changes. */
+    static Stream<MavenDistribution> newest() {
+        List<MavenDistribution> all = versions().toList();
+        return all.stream().skip(Math.max(0, all.size() - 1));
     }
 
     static MavenDistribution of(String version) {
