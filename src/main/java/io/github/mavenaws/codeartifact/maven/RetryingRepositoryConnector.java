@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.spi.connector.ArtifactDownload;
 import org.eclipse.aether.spi.connector.ArtifactTransfer;
@@ -159,27 +160,24 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
         }
     }
 
+    /** The transfers refused with 401/403, however the transport reports it. */
     private static <T> List<T> refused(List<T> transfers) {
-        List<T> refused = new ArrayList<>();
-        for (T transfer : transfers) {
-            Exception failure = transfer instanceof ArtifactTransfer
-                    ? ((ArtifactTransfer) transfer).getException()
-                    : ((MetadataTransfer) transfer).getException();
-            if (failure != null && TransferRefusal.isRefusal(failure)) {
-                refused.add(transfer);
-            }
-        }
-        return refused;
+        return failedWith(transfers, TransferRefusal::isRefusal);
     }
 
+    /** The transfers that failed on their checksums. */
     private static <T> List<T> withoutChecksums(List<T> transfers) {
+        return failedWith(transfers, failure -> failure instanceof ChecksumFailureException
+                || failure.getCause() instanceof ChecksumFailureException);
+    }
+
+    private static <T> List<T> failedWith(List<T> transfers, Predicate<Exception> kind) {
         List<T> failed = new ArrayList<>();
         for (T transfer : transfers) {
             Exception failure = transfer instanceof ArtifactTransfer
                     ? ((ArtifactTransfer) transfer).getException()
                     : ((MetadataTransfer) transfer).getException();
-            if (failure instanceof ChecksumFailureException
-                    || failure != null && failure.getCause() instanceof ChecksumFailureException) {
+            if (failure != null && kind.test(failure)) {
                 failed.add(transfer);
             }
         }
