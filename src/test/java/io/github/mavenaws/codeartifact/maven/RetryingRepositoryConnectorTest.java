@@ -10,7 +10,7 @@ import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import io.github.mavenaws.codeartifact.token.TokenProvider;
-import io.github.mavenaws.codeartifact.token.TokenProviderChain;
+import io.github.mavenaws.codeartifact.testing.TestTokens;
 import io.github.mavenaws.codeartifact.token.TokenProviderException;
 import java.io.File;
 import java.util.ArrayList;
@@ -133,8 +133,7 @@ class RetryingRepositoryConnectorTest {
     private final Server server = new Server();
 
     private RetryingRepositoryConnector connector(TokenProvider... providers) {
-        TokenCache tokens = new TokenCache(new TokenProviderChain(Arrays.asList(providers), () -> {}),
-                java.time.Clock.systemUTC());
+        TokenCache tokens = TestTokens.cache(java.time.Clock.systemUTC(), providers);
         return new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, tokens,
                 new CodeArtifactAuthenticationSelector(tokens), (r, t) -> server.open(r));
     }
@@ -279,8 +278,7 @@ class RetryingRepositoryConnectorTest {
     @Test
     void authenticationNeverShowsTheToken() throws Exception {
         Provider aws = new Provider("aws", true);
-        TokenCache tokens = new TokenCache(new TokenProviderChain(Collections.singletonList(aws), () -> {}),
-                java.time.Clock.systemUTC());
+        TokenCache tokens = TestTokens.cache(java.time.Clock.systemUTC(), aws);
         TokenAuthentication authentication = new CodeArtifactAuthenticationSelector(tokens).getAuthentication(REPOSITORY);
         assertEquals("aws1", authentication.token().value());
         assertFalse(authentication.toString().contains("aws1"), authentication.toString());
