@@ -11,16 +11,20 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * domain and AWS identity, named by the SHA-256 of both (never by an access key id), created owner-only (0700
  * directory, 0600 files) and replaced atomically, plus a {@code <sha256>.lock} file per entry so that processes
  * starting together fetch one token between them. On file systems without POSIX permissions the modes are skipped.
+ * The directory is used only when {@link CacheFolder} trusts it; entries, locks and temporary files are opened
+ * without following symbolic links, and an entry not owned by the user is ignored.
  *
  * <p>Every failure is logged at debug and costs the cache, never the build: an entry that cannot be read is a miss,
  * one that cannot be written is not written, a lock that cannot be had in time is done without.
@@ -51,7 +57,7 @@ final class DiskTokenStore {
     private static final long FIRST_PAUSE_MILLIS = 10;
     private static final long MAX_PAUSE_MILLIS = 200;
 
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     /**
@@ -61,18 +67,29 @@ final class DiskTokenStore {
      */
     private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
 
-    private final Path directory;
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final CacheFolder folder;
     private final Duration lockTimeout;
     private final boolean posix;
 
     /**
-     * @param directory the cache directory, created on first write, not null
+     * @param directory the cache directory, created on first write, used only if trusted (see {@link CacheFolder}),
+     *     not null
      * @param lockTimeout the longest wait for another process's lock, not null
      */
     DiskTokenStore(Path directory, Duration lockTimeout) {
-        this.directory = Objects.requireNonNull(directory, "directory cannot be null").toAbsolutePath().normalize();
+        this(CacheFolder.of(Objects.requireNonNull(directory, "directory cannot be null").normalize()), lockTimeout);
+    }
+
+    /**
+     * @param folder the cache directory and who must own it, not null
+     * @param lockTimeout the longest wait for another process's lock, not null
+     */
+    DiskTokenStore(CacheFolder folder, Duration lockTimeout) {
+        this.folder = Objects.requireNonNull(folder, "folder cannot be null");
         this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout cannot be null");
-        this.posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+        this.posix = folder.posix();
     }
 
     /**
@@ -83,11 +100,18 @@ final class DiskTokenStore {
      * @param identity who the token must have been issued to, not null
      */
     AuthorizationToken read(DomainKey key, AwsIdentity identity) {
-        Path file = entry(key, identity, TOKEN_SUFFIX);
-        if (!Files.exists(file)) {
+        Path directory = folder.open(false);
+        if (directory == null) {
+            return null;
+        }
+        Path file = entry(directory, key, identity, TOKEN_SUFFIX);
+        if (!Files.exists(file, NO_FOLLOW)) {
             return null;
         }
         try {
+            if (!folder.ownedByUser(file)) {
+                throw new IOException("it belongs to another user");
+            }
             return TokenFile.decode(readText(file), key, identity.digest());
         } catch (IOException | IllegalArgumentException e) {
             LOGGER.debug("Ignoring disk cache entry {} for {} ({}): {}", file, key, identity, e.getMessage());
@@ -104,16 +128,28 @@ final class DiskTokenStore {
      * @param token a token with a known expiration, not null
      */
     void write(DomainKey key, AwsIdentity identity, AuthorizationToken token) {
-        Path file = entry(key, identity, TOKEN_SUFFIX);
+        Path directory = folder.open(true);
+        if (directory == null) {
+            return;
+        }
+        Path file = entry(directory, key, identity, TOKEN_SUFFIX);
         Path temp = null;
         try {
             byte[] content = TokenFile.encode(key, identity.digest(), token).getBytes(StandardCharsets.UTF_8);
-            createDirectory();
-            String prefix = file.getFileName().toString() + ".";
-            temp = posix
-                    ? Files.createTempFile(directory, prefix, ".tmp", ownerOnly(OWNER_ONLY_FILE))
-                    : Files.createTempFile(directory, prefix, ".tmp");
-            Files.write(temp, content);
+            temp = directory.resolve(file.getFileName() + "." + Long.toHexString(RANDOM.nextLong())
+                    + CacheFolder.TEMP_SUFFIX);
+            // CREATE_NEW and no link following: nothing planted under the name is written through
+            Set<OpenOption> options = new HashSet<>(Arrays.<OpenOption>asList(
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
+            try (SeekableByteChannel channel = posix
+                    ? Files.newByteChannel(temp, options, ownerOnly(OWNER_ONLY_FILE))
+                    : Files.newByteChannel(temp, options)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+            // a rename replaces a link in the entry's place, never writes through it
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
         } catch (IOException | RuntimeException e) {
@@ -133,8 +169,9 @@ final class DiskTokenStore {
      */
     void forget(DomainKey key, AwsIdentity identity, AuthorizationToken token) {
         AuthorizationToken stored = read(key, identity);
-        if (stored != null && stored.value().equals(token.value())) {
-            Path file = entry(key, identity, TOKEN_SUFFIX);
+        Path directory = folder.open(false);
+        if (stored != null && directory != null && stored.value().equals(token.value())) {
+            Path file = entry(directory, key, identity, TOKEN_SUFFIX);
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
@@ -152,7 +189,12 @@ final class DiskTokenStore {
      * @return the lock, to close in the calling thread, never null
      */
     Lock lock(DomainKey key, AwsIdentity identity) {
-        Path file = entry(key, identity, LOCK_SUFFIX);
+        Path directory = folder.open(true);
+        if (directory == null) {
+            // no folder, no entry to share: the build's own single flight (TokenCache) is all the locking needed
+            return new Lock(null, null);
+        }
+        Path file = entry(directory, key, identity, LOCK_SUFFIX);
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
         long deadline = System.nanoTime() + lockTimeout.toNanos();
         try {
@@ -167,11 +209,11 @@ final class DiskTokenStore {
         }
         FileChannel channel = null;
         try {
-            createDirectory();
+            Set<OpenOption> options = new HashSet<>(Arrays.<OpenOption>asList(
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS));
             channel = posix
-                    ? FileChannel.open(file, EnumSet.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                            ownerOnly(OWNER_ONLY_FILE))
-                    : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    ? FileChannel.open(file, options, ownerOnly(OWNER_ONLY_FILE))
+                    : FileChannel.open(file, options);
             for (long pause = FIRST_PAUSE_MILLIS; ; pause = Math.min(pause * 2, MAX_PAUSE_MILLIS)) {
                 if (tryLock(channel)) {
                     return new Lock(jvmLock, channel);
@@ -202,45 +244,19 @@ final class DiskTokenStore {
     }
 
     /** The entry's file: the hex SHA-256 of every part of the key, so no identity setting shows in a file name. */
-    private Path entry(DomainKey key, AwsIdentity identity, String suffix) {
+    private static Path entry(Path directory, DomainKey key, AwsIdentity identity, String suffix) {
         String name = AwsIdentity.sha256Hex("token-cache-entry\n" + key.domain() + "\n" + key.owner() + "\n"
                 + key.region() + "\n" + identity.digest());
         return directory.resolve(name + suffix);
     }
 
-    /**
-     * Creates the directory owner-only from the start. A directory that already exists keeps its permissions: it
-     * may be one the user chose to share for other things, and the entries in it are owner-only anyway.
-     */
-    private void createDirectory() throws IOException {
-        if (Files.isDirectory(directory)) {
-            return;
-        }
-        Path parent = directory.getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try {
-            if (posix) {
-                Files.createDirectory(directory, ownerOnly(OWNER_ONLY_DIRECTORY));
-            } else {
-                Files.createDirectory(directory);
-            }
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(directory)) {
-                throw e;
-            }
-            // Another process created it first.
-        }
-    }
-
     private static String readText(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file, NO_FOLLOW)) {
             throw new IOException("not a regular file");
         }
         byte[] buffer = new byte[MAX_FILE_BYTES + 1];
         int length = 0;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             for (int n; length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0; ) {
                 length += n;
             }
@@ -282,7 +298,7 @@ final class DiskTokenStore {
 
     @Override
     public String toString() {
-        return "DiskTokenStore[" + directory + "]";
+        return "DiskTokenStore[" + folder + "]";
     }
 
     /** A held entry lock, or the absence of one after a timeout; close it in the thread that took it. */

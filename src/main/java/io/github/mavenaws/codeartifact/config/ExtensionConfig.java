@@ -133,9 +133,12 @@ public final class ExtensionConfig {
             Path home = mavenHome != null
                     ? Paths.get(mavenHome)
                     : Paths.get(userHome != null ? userHome : System.getProperty("user.home"), ".m2");
-            dir = home.resolve(ConfigKeys.DEFAULT_CACHE_DIR).toAbsolutePath();
+            // A home that is not absolute ('?' in a container without a passwd entry) is kept as it is: resolved,
+            // it would put tokens under the project; the cache refuses such a folder with a warning.
+            dir = home.resolve(ConfigKeys.DEFAULT_CACHE_DIR);
+            dir = dir.isAbsolute() ? dir : dir.normalize();
         }
-        if (cache && Files.exists(dir) && !Files.isDirectory(dir)) {
+        if (cache && dir.isAbsolute() && Files.exists(dir) && !Files.isDirectory(dir)) {
             String setting = configured != null ? configured.name() : ConfigKeys.CACHE_DIR;
             throw new ConfigurationException((configured != null
                             ? setting + " names a file, not a directory: " + dir
@@ -260,7 +263,10 @@ public final class ExtensionConfig {
         return cache;
     }
 
-    /** The token cache's directory, absolute, never null; it may not exist yet. */
+    /**
+     * The token cache's directory, never null; it may not exist yet. Absolute, unless it is the default and the user's
+     * home is not an absolute path: the cache then refuses it rather than resolve it against the project.
+     */
     public Path cacheDir() {
         return cacheDir;
     }

@@ -1,0 +1,213 @@
+package io.github.mavenaws.codeartifact.cache;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The token cache's folder, used only when it can be trusted with tokens: after following any links in its path, a
+ * directory owned by the user that nobody else may write to (no group or other write bit), since whoever can write
+ * to it can plant a token of their own or swap an entry for a link. The extension creates it 0700. A folder that
+ * fails the check is not used at all, with one warning naming it and the fix: the build goes on with its in-memory
+ * token.
+ *
+ * <p>Entries not owned by the user are ignored ({@link #ownedByUser}), and temporary files that a killed process
+ * left behind are deleted when the folder is first used. On file systems without POSIX attributes (Windows) only
+ * the link and directory checks apply.
+ */
+final class CacheFolder {
+    private static final Logger LOGGER = LoggerFactory.getLogger(CacheFolder.class);
+
+    /** A temporary file lives for the milliseconds of one write; one this old belongs to a process that died. */
+    static final Duration ABANDONED_TEMP_AGE = Duration.ofMinutes(10);
+
+    static final String TEMP_SUFFIX = ".tmp";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final Path directory;
+    private final long uid;
+    private final boolean unix;
+    private Path trusted;
+    private boolean rejected;
+
+    /**
+     * @param directory the folder as configured: an absolute path, else it is never used, not null
+     * @param uid the user's numeric id, which the folder and entries must be owned by; negative where the platform
+     *     has none (Windows), which skips the owner checks
+     */
+    CacheFolder(Path directory, long uid) {
+        this.directory = Objects.requireNonNull(directory, "directory cannot be null");
+        this.uid = uid;
+        this.unix = uid >= 0 && directory.getFileSystem().supportedFileAttributeViews().contains("unix");
+    }
+
+    /** Whether files in the folder have POSIX permissions. */
+    boolean posix() {
+        return directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** The folder, owned by this process's user. */
+    static CacheFolder of(Path directory) {
+        return new CacheFolder(directory, currentUid());
+    }
+
+    /**
+     * The folder's real path, to name entries in, or null when it must not be used: missing (and {@code create}
+     * false) or not trusted, which is warned about once.
+     *
+     * @param create whether to create a missing folder, 0700
+     */
+    synchronized Path open(boolean create) {
+        if (trusted != null || rejected) {
+            return trusted;
+        }
+        if (!directory.isAbsolute()) {
+            return reject("it is not an absolute path, so it would be resolved against the project folder (a"
+                    + " user.home of '?', as in a container without a passwd entry, gives such a path)",
+                    "set codeartifact.cacheDir (or CODEARTIFACT_CACHE_DIR) to an absolute path of a folder only you"
+                    + " can write to");
+        }
+        try {
+            if (!Files.exists(directory, NO_FOLLOW)) {
+                if (!create) {
+                    return null;
+                }
+                create();
+            }
+            Path real = directory.toRealPath();
+            String problem = problem(real);
+            if (problem != null) {
+                return reject(problem, fix(real));
+            }
+            trusted = real;
+        } catch (IOException | RuntimeException e) {
+            // The folder cannot be created or inspected: not trusted, but nothing the user asked for is wrong.
+            LOGGER.debug("Not using the CodeArtifact token cache folder {}: {}", directory, e.toString());
+            rejected = true;
+            return null;
+        }
+        sweep(trusted);
+        return trusted;
+    }
+
+    /** Why the real folder must not hold tokens, or null when it may. */
+    private String problem(Path real) throws IOException {
+        if (!Files.isDirectory(real, NO_FOLLOW)) {
+            return "it is not a directory";
+        }
+        if (unix) {
+            Object owner = Files.getAttribute(real, "unix:uid", NO_FOLLOW);
+            if (!(owner instanceof Number) || ((Number) owner).longValue() != uid) {
+                return "it belongs to user " + Files.getOwner(real, NO_FOLLOW).getName() + " (uid " + owner
+                        + "), not to the user running Maven (uid " + uid + ")";
+            }
+        }
+        if (real.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Set<PosixFilePermission> permissions =
+                    Files.readAttributes(real, PosixFileAttributes.class, NO_FOLLOW).permissions();
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                return "other users can write to it (" + PosixFilePermissions.toString(permissions) + ")";
+            }
+        }
+        return null;
+    }
+
+    private String fix(Path real) {
+        String where = real.equals(directory) ? "" : " (the folder " + directory + " leads to)";
+        return "run chmod 700 " + real + where + " as its owner, delete it so that it is created anew, or set"
+                + " codeartifact.cacheDir to a folder only you can write to";
+    }
+
+    private Path reject(String problem, String fix) {
+        rejected = true;
+        LOGGER.warn("Not using the CodeArtifact token cache folder {}: {}. Tokens are not shared with other builds"
+                + " until it is fixed: {}.", directory, problem, fix);
+        return null;
+    }
+
+    private void create() throws IOException {
+        Path parent = directory.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            if (posix()) {
+                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createDirectory(directory);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // Another process created it first; the trust check judges it like any other.
+        }
+    }
+
+    /**
+     * Whether the file, not following a link, belongs to the user: an entry somebody else put there (through a
+     * folder that was shared once) is never served. Where the platform has no owner ids, every file does.
+     *
+     * @param file not null
+     */
+    boolean ownedByUser(Path file) throws IOException {
+        if (!unix) {
+            return true;
+        }
+        Object owner = Files.getAttribute(file, "unix:uid", NO_FOLLOW);
+        return owner instanceof Number && ((Number) owner).longValue() == uid;
+    }
+
+    /** Deletes the temporary files of processes killed between creating one and moving it over its entry. */
+    private static void sweep(Path real) {
+        Instant abandoned = Instant.now().minus(ABANDONED_TEMP_AGE);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(real, "*" + TEMP_SUFFIX)) {
+            for (Path temp : temps) {
+                try {
+                    if (Files.isRegularFile(temp, NO_FOLLOW)
+                            && Files.getLastModifiedTime(temp, NO_FOLLOW).toInstant().isBefore(abandoned)) {
+                        Files.delete(temp);
+                        LOGGER.debug("Deleted {}, left by a Maven process that stopped while writing it", temp);
+                    }
+                } catch (IOException e) {
+                    LOGGER.debug("Could not delete {}: {}", temp, e.toString());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.debug("Could not look for abandoned temporary files in {}: {}", real, e.toString());
+        }
+    }
+
+    /**
+     * This process's numeric user id from the JDK's {@code com.sun.security.auth.module.UnixSystem} (in every JDK
+     * since 1.4 on Unix, but not in Java 8's compile-time API, hence the reflection); -1 where there is none.
+     */
+    private static long currentUid() {
+        try {
+            Class<?> unixSystem = Class.forName("com.sun.security.auth.module.UnixSystem");
+            return ((Number) unixSystem.getMethod("getUid").invoke(unixSystem.getConstructor().newInstance()))
+                    .longValue();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            LOGGER.debug("No numeric user id on this platform; the cache folder's owner is not checked: {}",
+                    e.toString());
+            return -1;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return directory.toString();
+    }
+}
