@@ -89,9 +89,9 @@ final class CacheFolder {
                 create();
             }
             Path real = directory.toRealPath();
-            String problem = problem(real);
+            String[] problem = problem(real);
             if (problem != null) {
-                return reject(problem, fix(real));
+                return reject(problem[0], problem[1]);
             }
             trusted = real;
         } catch (IOException | RuntimeException e) {
@@ -104,16 +104,19 @@ final class CacheFolder {
         return trusted;
     }
 
-    /** Why the real folder must not hold tokens, or null when it may. */
-    private String problem(Path real) throws IOException {
+    /** Why the real folder must not hold tokens and how to fix that, or null when it may. */
+    private String[] problem(Path real) throws IOException {
+        String elsewhere = " or set codeartifact.cacheDir to a folder only you can write to";
+        String shown = real.equals(directory) ? real.toString() : real + " (where " + directory + " leads)";
         if (!Files.isDirectory(real, NO_FOLLOW)) {
-            return "it is not a directory";
+            return new String[] {"it is not a directory", "set codeartifact.cacheDir to a directory only you can write to"};
         }
         if (unix) {
             Object owner = Files.getAttribute(real, "unix:uid", NO_FOLLOW);
             if (!(owner instanceof Number) || ((Number) owner).longValue() != uid) {
-                return "it belongs to user " + Files.getOwner(real, NO_FOLLOW).getName() + " (uid " + owner
-                        + "), not to the user running Maven (uid " + uid + ")";
+                return new String[] {"it belongs to user " + Files.getOwner(real, NO_FOLLOW).getName() + " (uid "
+                        + owner + "), not to the user running Maven (uid " + uid + ")",
+                    "delete " + shown + " so that it is created anew," + elsewhere};
             }
         }
         if (real.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -121,16 +124,11 @@ final class CacheFolder {
                     Files.readAttributes(real, PosixFileAttributes.class, NO_FOLLOW).permissions();
             if (permissions.contains(PosixFilePermission.GROUP_WRITE)
                     || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-                return "other users can write to it (" + PosixFilePermissions.toString(permissions) + ")";
+                return new String[] {"other users can write to it (" + PosixFilePermissions.toString(permissions)
+                        + ")", "run chmod go-w " + shown + "," + elsewhere};
             }
         }
         return null;
-    }
-
-    private String fix(Path real) {
-        String where = real.equals(directory) ? "" : " (the folder " + directory + " leads to)";
-        return "run chmod 700 " + real + where + " as its owner, delete it so that it is created anew, or set"
-                + " codeartifact.cacheDir to a folder only you can write to";
     }
 
     private Path reject(String problem, String fix) {

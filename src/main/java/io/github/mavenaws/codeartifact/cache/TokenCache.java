@@ -79,6 +79,18 @@ public final class TokenCache implements AutoCloseable {
         slot(key).refused(token);
     }
 
+    /**
+     * Reports that a repository accepted {@code token}: should it be refused later, it is spent (expired, revoked),
+     * not denied, and the chain fetches its successor without counting a refusal.
+     *
+     * @param key the domain, not null
+     * @param token the token a successful request carried, not null
+     */
+    public void served(DomainKey key, AuthorizationToken token) {
+        Objects.requireNonNull(token, "token cannot be null");
+        slot(key).chain().served(key, token);
+    }
+
     private Slot slot(DomainKey key) {
         Objects.requireNonNull(key, "key cannot be null");
         return slots.computeIfAbsent(key, Slot::new);

@@ -103,6 +103,10 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
                 return;
             }
             operation.run(delegate.connector, artifacts, metadata);
+            if (anySucceeded(artifacts) || anySucceeded(metadata)) {
+                // the repository accepted this token: a later refusal of it means spent, not denied
+                tokens.served(endpoint.key(), delegate.token);
+            }
 
             List<A> refusedArtifacts = refused(artifacts);
             List<M> refusedMetadata = refused(metadata);
@@ -163,6 +167,18 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
     /** The transfers refused with 401/403, however the transport reports it. */
     private static <T> List<T> refused(List<T> transfers) {
         return failedWith(transfers, TransferRefusal::isRefusal);
+    }
+
+    private static boolean anySucceeded(List<?> transfers) {
+        for (Object transfer : transfers) {
+            Exception failure = transfer instanceof ArtifactTransfer
+                    ? ((ArtifactTransfer) transfer).getException()
+                    : ((MetadataTransfer) transfer).getException();
+            if (failure == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The transfers that failed on their checksums. */

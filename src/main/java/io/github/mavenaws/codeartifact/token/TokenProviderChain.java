@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
  * one error lists every source tried with its reason.
  *
  * <p>It owns the refusal policy too. When a repository refuses a token (HTTP 401/403), its issuer is told (the disk
- * cache forgets it); a token from a variable is not offered again; a source that can refresh (AWS) is asked once
- * more, since its token may have expired or lost rights, and a second refusal moves the domain on to the next
- * source. When no source is left, the failure is kept: every later request fails at once with the same message
+ * cache forgets it). A token that had served requests ({@link #served}) and is then refused is spent, not denied:
+ * it expired or was revoked, and its source is asked for a new one without counting a refusal. A token refused at
+ * its first use counts: a token from a variable is not offered again; a source that can refresh (AWS) is asked once
+ * more, since its token may have expired or lost rights, and a second such refusal moves the domain on to the next
+ * source. The free refetch stays bounded, since each new token must serve a request before its refusal is free. When no source is left, the failure is kept: every later request fails at once with the same message
  * instead of asking AWS again. Each domain walks on its own.
  */
 public final class TokenProviderChain {
@@ -62,6 +64,17 @@ public final class TokenProviderChain {
         walk(key).refused(Objects.requireNonNull(token, "token cannot be null"));
     }
 
+    /**
+     * Records that a repository accepted {@code token}, the domain's last token: a later refusal of it means it is
+     * spent, not denied. A token that was already replaced is ignored.
+     *
+     * @param key the domain, not null
+     * @param token the token a successful request carried, not null
+     */
+    public void served(DomainKey key, AuthorizationToken token) {
+        walk(key).served(Objects.requireNonNull(token, "token cannot be null"));
+    }
+
     /** The sources in the order they are asked, for diagnostics; unmodifiable. */
     public List<TokenProvider> providers() {
         return providers;
@@ -83,6 +96,8 @@ public final class TokenProviderChain {
         private final int[] refusals = new int[providers.size()];
         /** The last token handed out, the only one a refusal is counted for; null once refused. */
         private AuthorizationToken issued;
+        /** Whether {@link #issued} has served a request. */
+        private boolean issuedServed;
         private int issuer;
         private int next;
         private TokenUnavailableException failure;
@@ -100,6 +115,7 @@ public final class TokenProviderChain {
                 try {
                     AuthorizationToken token = provider.fetch(key);
                     issued = token;
+                    issuedServed = false;
                     issuer = i;
                     next = i;
                     LOGGER.debug("CodeArtifact token for {} from {}, expires {}", key, provider.describe(),
@@ -114,6 +130,12 @@ public final class TokenProviderChain {
             throw failure;
         }
 
+        synchronized void served(AuthorizationToken token) {
+            if (token == issued) {
+                issuedServed = true;
+            }
+        }
+
         synchronized void refused(AuthorizationToken token) {
             if (token != issued) {
                 return;
@@ -124,6 +146,11 @@ public final class TokenProviderChain {
                 provider.refused(key, token);
             } catch (RuntimeException e) {
                 LOGGER.debug("{} could not forget the refused token for {}", provider.describe(), key, e);
+            }
+            if (issuedServed && provider.canRefresh()) {
+                LOGGER.debug("The CodeArtifact token for {} from {} served requests before it was refused: it expired"
+                        + " or was revoked; fetching a new one", key, provider.describe());
+                return;
             }
             refusals[issuer]++;
             if (!provider.canRefresh()) {

@@ -100,6 +100,74 @@ class TokenProviderChainTest {
     }
 
     @Test
+    void aTokenThatServedAndIsThenRefusedIsSpentNotDenied() throws Exception {
+        CountingTokenProvider aws = provider("aws", true);
+        CountingTokenProvider role = provider("role", true);
+        TokenProviderChain chain = chain(aws, role);
+
+        // a stale disk token, refused at its first use: that counts
+        chain.refused(ACME, chain.resolve(ACME));
+        // its fresh successor serves, then is revoked mid-build: that does not
+        AuthorizationToken fresh = chain.resolve(ACME);
+        chain.served(ACME, fresh);
+        chain.refused(ACME, fresh);
+
+        AuthorizationToken third = chain.resolve(ACME);
+        assertEquals("aws-acme-3", third.value(), "the same source, asked again");
+        assertEquals(0, role.calls.get());
+        assertEquals(List.of("aws-acme-1", "aws-acme-2"), aws.refused.stream().map(AuthorizationToken::value).toList(),
+                "both refused tokens are forgotten by their source (the disk entry goes)");
+    }
+
+    @Test
+    void theFreeRefetchIsBoundedByEachTokenServingFirst() throws Exception {
+        CountingTokenProvider aws = provider("aws", true);
+        CountingTokenProvider role = provider("role", true);
+        TokenProviderChain chain = chain(aws, role);
+
+        for (int i = 0; i < 5; i++) {
+            AuthorizationToken token = chain.resolve(ACME);
+            chain.served(ACME, token);
+            chain.refused(ACME, token);
+        }
+        assertEquals("aws", chain.resolve(ACME).source(), "tokens that served are never held against the source");
+
+        // two tokens refused at their first use move the domain on, whatever served before
+        chain.refused(ACME, chain.resolve(ACME));
+        assertEquals("aws", chain.resolve(ACME).source());
+        chain.refused(ACME, chain.resolve(ACME));
+        assertEquals("role", chain.resolve(ACME).source());
+    }
+
+    @Test
+    void servingAnOlderTokenDoesNotMakeTheCurrentOneFree() throws Exception {
+        CountingTokenProvider aws = provider("aws", true);
+        CountingTokenProvider role = provider("role", true);
+        TokenProviderChain chain = chain(aws, role);
+
+        AuthorizationToken first = chain.resolve(ACME);
+        chain.refused(ACME, first);
+        AuthorizationToken second = chain.resolve(ACME);
+        chain.served(ACME, first); // a late report of a transfer that ran with the first token
+        chain.refused(ACME, second);
+
+        assertEquals("role", chain.resolve(ACME).source());
+    }
+
+    @Test
+    void aVariablesTokenThatServedIsStillNotOfferedAgain() throws Exception {
+        CountingTokenProvider env = provider("env", false);
+        CountingTokenProvider aws = provider("aws", true);
+        TokenProviderChain chain = chain(env, aws);
+
+        AuthorizationToken token = chain.resolve(ACME);
+        chain.served(ACME, token);
+        chain.refused(ACME, token);
+
+        assertEquals("aws", chain.resolve(ACME).source(), "asking the variable again gives the same spent token");
+    }
+
+    @Test
     void aSourceThatFailsIsReportedWithItsReasonAndTheRestAsNotTried() {
         CountingTokenProvider direct = provider("direct", true);
         direct.failure = "GetAuthorizationToken refused: HTTP 403 AccessDeniedException: no";
