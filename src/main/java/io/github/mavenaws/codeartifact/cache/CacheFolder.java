@@ -109,7 +109,8 @@ final class CacheFolder {
         String elsewhere = " or set codeartifact.cacheDir to a folder only you can write to";
         String shown = real.equals(directory) ? real.toString() : real + " (where " + directory + " leads)";
         if (!Files.isDirectory(real, NO_FOLLOW)) {
-            return new String[] {"it is not a directory", "set codeartifact.cacheDir to a directory only you can write to"};
+            return new String[] {"it is not a directory",
+                "set codeartifact.cacheDir to a directory only you can write to"};
         }
         if (unix) {
             Object owner = Files.getAttribute(real, "unix:uid", NO_FOLLOW);

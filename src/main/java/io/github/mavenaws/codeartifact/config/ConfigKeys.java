@@ -90,6 +90,16 @@ public final class ConfigKeys {
     /** Environment: same as {@link #CACHE_DIR}, which overrides it. */
     public static final String ENV_CACHE_DIR = "CODEARTIFACT_CACHE_DIR";
 
+    /**
+     * Maven property, comma-separated 12-digit AWS account ids, default every account: only CodeArtifact repositories
+     * of these owners are given a token. A repository of another owner (declared by a dependency's POM, say) is left
+     * to Maven without a token, and causes no AWS call.
+     */
+    public static final String ALLOWED_OWNERS = "codeartifact.allowedOwners";
+
+    /** Environment: same as {@link #ALLOWED_OWNERS}, which overrides it. */
+    public static final String ENV_ALLOWED_OWNERS = "CODEARTIFACT_ALLOWED_OWNERS";
+
     /** Start of every Maven property of the extension, and of the per-domain ones. */
     public static final String PREFIX = "codeartifact.";
 

@@ -25,6 +25,7 @@ public final class ExtensionConfig {
     private final AwsSettings aws;
     private final Map<String, AwsSettings> domainAws;
     private final Set<String> blankTokenVariables;
+    private final AllowedOwners allowedOwners;
 
     private ExtensionConfig(
             String envToken,
@@ -34,7 +35,8 @@ public final class ExtensionConfig {
             Path cacheDir,
             AwsSettings aws,
             Map<String, AwsSettings> domainAws,
-            Set<String> blankTokenVariables) {
+            Set<String> blankTokenVariables,
+            AllowedOwners allowedOwners) {
         this.envToken = envToken;
         this.codeartifactEnvToken = codeartifactEnvToken;
         this.skip = skip;
@@ -43,6 +45,7 @@ public final class ExtensionConfig {
         this.aws = aws;
         this.domainAws = domainAws;
         this.blankTokenVariables = blankTokenVariables;
+        this.allowedOwners = allowedOwners;
     }
 
     /**
@@ -65,7 +68,8 @@ public final class ExtensionConfig {
         Path cacheDir = cacheDir(environment, properties, cache);
         AwsSettings aws = aws(environment, properties);
         return new ExtensionConfig(envToken, codeartifactEnvToken, skip, cache, cacheDir, aws,
-                DomainOverrides.resolve(aws, environment, properties), blankTokenVariables(environment));
+                DomainOverrides.resolve(aws, environment, properties), blankTokenVariables(environment),
+                AllowedOwners.from(environment, properties));
     }
 
     /**
@@ -74,7 +78,8 @@ public final class ExtensionConfig {
      */
     private static void checkCase(Map<?, ?> properties) throws ConfigurationException {
         String[] keys = {ConfigKeys.ROLE_ARN, ConfigKeys.PROFILE, ConfigKeys.DURATION_SECONDS,
-            ConfigKeys.ROLE_SESSION_NAME, ConfigKeys.SKIP, ConfigKeys.CACHE, ConfigKeys.CACHE_DIR};
+            ConfigKeys.ROLE_SESSION_NAME, ConfigKeys.SKIP, ConfigKeys.CACHE, ConfigKeys.CACHE_DIR,
+            ConfigKeys.ALLOWED_OWNERS};
         for (Object key : properties.keySet().toArray()) {
             for (String known : keys) {
                 if (key instanceof String && known.equalsIgnoreCase((String) key) && !known.equals(key)) {
@@ -281,6 +286,11 @@ public final class ExtensionConfig {
         return aws;
     }
 
+    /** The accounts whose repositories may be given a token ({@link ConfigKeys#ALLOWED_OWNERS}); never null. */
+    public AllowedOwners allowedOwners() {
+        return allowedOwners;
+    }
+
     /**
      * The AWS settings for the domain: its per-domain settings over the build-wide ones, if it has any.
      *
@@ -297,6 +307,7 @@ public final class ExtensionConfig {
         return "ExtensionConfig[" + ConfigKeys.ENV_AUTH_TOKEN + (envToken == null ? " not set" : " set") + ", "
                 + ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN + (codeartifactEnvToken == null ? " not set" : " set")
                 + ", skip=" + skip + ", cache=" + (cache ? cacheDir.toString() : "off") + ", aws=" + aws
-                + (domainAws.isEmpty() ? "" : ", per domain=" + domainAws) + "]";
+                + (domainAws.isEmpty() ? "" : ", per domain=" + domainAws)
+                + (allowedOwners.restricted() ? ", allowed owners=" + allowedOwners : "") + "]";
     }
 }

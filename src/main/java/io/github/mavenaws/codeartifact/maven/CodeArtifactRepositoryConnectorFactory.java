@@ -1,5 +1,6 @@
 package io.github.mavenaws.codeartifact.maven;
 
+import io.github.mavenaws.codeartifact.config.ConfigKeys;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
 import java.util.Map;
@@ -68,6 +69,15 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
         }
         if (state.config().skip()) {
             throw new NoRepositoryConnectorException(repository, "codeartifact.skip is true");
+        }
+        if (!state.config().allowedOwners().allows(endpoint.get().key().owner())) {
+            // before any token is asked for: another account's repository costs no AWS call
+            String reason = "account " + endpoint.get().key().owner() + " is not in " + ConfigKeys.ALLOWED_OWNERS
+                    + " (" + state.config().allowedOwners() + ")";
+            if (state.firstTurnedAway(repository.getUrl())) {
+                LOGGER.debug("{} ({}) gets no token: {}", endpoint.get(), repository.getId(), reason);
+            }
+            throw new NoRepositoryConnectorException(repository, reason);
         }
         RepositoryConnectorFactory basic = basic(repository);
         LOGGER.debug("{} ({}) gets a token for {} [{}]", endpoint.get(), repository.getId(), endpoint.get().key(),

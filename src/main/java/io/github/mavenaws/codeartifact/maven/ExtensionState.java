@@ -3,6 +3,8 @@ package io.github.mavenaws.codeartifact.maven;
 import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.SessionData;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ final class ExtensionState implements AutoCloseable {
     private final ExtensionConfig config;
     private TokenCache tokens;
     private CodeArtifactAuthenticationSelector selector;
+    private final Set<String> turnedAway = ConcurrentHashMap.newKeySet();
 
     private ExtensionState(ExtensionConfig config) {
         this.config = config;
@@ -58,6 +61,11 @@ final class ExtensionState implements AutoCloseable {
         if (state instanceof ExtensionState && session.getData().set(KEY, state, null)) {
             ((ExtensionState) state).close();
         }
+    }
+
+    /** Whether {@code url} is reported as turned away for the first time in this build: one -X line each. */
+    boolean firstTurnedAway(String url) {
+        return turnedAway.add(url);
     }
 
     ExtensionConfig config() {
