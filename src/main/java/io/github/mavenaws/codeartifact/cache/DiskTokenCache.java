@@ -7,6 +7,7 @@ import io.github.mavenaws.codeartifact.token.TokenProvider;
 import io.github.mavenaws.codeartifact.token.TokenProviderCache;
 import io.github.mavenaws.codeartifact.token.TokenProviderException;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ final class DiskTokenCache implements TokenProvider {
     private final AwsIdentity identity;
     private final DiskTokenStore store;
     private final RefreshPolicy policy;
+    private final AtomicBoolean reported = new AtomicBoolean();
 
     /**
      * @param delegate the source that obtains tokens as {@code identity}, not null
@@ -55,6 +57,9 @@ final class DiskTokenCache implements TokenProvider {
     /** A stored token that is fresh enough, else the delegate's, stored for the next process. */
     @Override
     public AuthorizationToken fetch(DomainKey key) throws TokenProviderException {
+        if (!keyed(key)) {
+            return delegate.fetch(key);
+        }
         // No lock for a hit: entries are replaced atomically, so a reader never sees part of one.
         AuthorizationToken stored = usable(key, store.read(key, identity));
         if (stored != null) {
@@ -77,6 +82,10 @@ final class DiskTokenCache implements TokenProvider {
     /** Forgets the refused token, so that no process is served it again, then tells the delegate. */
     @Override
     public void refused(DomainKey key, AuthorizationToken token) {
+        if (!keyed(key)) {
+            delegate.refused(key, token);
+            return;
+        }
         try (DiskTokenStore.Lock lock = store.lock(key, identity)) {
             store.forget(key, identity, token);
         }
@@ -86,6 +95,29 @@ final class DiskTokenCache implements TokenProvider {
     @Override
     public boolean canRefresh() {
         return delegate.canRefresh();
+    }
+
+    /**
+     * Whether the entries' key can be computed: for credentials the settings do not name, that resolves them
+     * locally (once per build), and when they cannot be resolved the disk is left alone and the delegate reports
+     * why. Says once at debug how the entries of such a source are keyed.
+     */
+    private boolean keyed(DomainKey key) {
+        try {
+            identity.digest();
+        } catch (RuntimeException e) {
+            if (reported.compareAndSet(false, true)) {
+                LOGGER.debug("Not using the disk cache for {} ({}): its credentials could not be resolved to key"
+                        + " the entry: {}", key, identity, e.toString());
+            }
+            return false;
+        }
+        if (reported.compareAndSet(false, true) && identity.resolvesCredentials()) {
+            LOGGER.debug("Disk cache entries for {} are keyed by a hash of the access key id its credentials resolve"
+                    + " to (container, instance role or credential_process credentials name no principal in the"
+                    + " settings)", identity);
+        }
+        return true;
     }
 
     private AuthorizationToken usable(DomainKey key, AuthorizationToken stored) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The AWS principal a token is obtained as, named from the settings the AWS SDK's default credentials chain reads
@@ -40,13 +41,41 @@ public final class AwsIdentity {
     private final String profile;
     private final AwsConfigFiles files;
 
+    /**
+     * Resolves the credentials locally and gives their access key id, for sources whose settings do not name the
+     * principal (container, instance role, {@code credential_process}); null when there is none to ask.
+     */
+    private final Supplier<String> resolver;
+
     private volatile String digest;
 
     private AwsIdentity(String canonical, String description, String profile, AwsConfigFiles files) {
+        this(canonical, description, profile, files, null);
+    }
+
+    private AwsIdentity(String canonical, String description, String profile, AwsConfigFiles files,
+            Supplier<String> resolver) {
         this.canonical = canonical;
         this.description = description;
         this.profile = profile;
         this.files = files;
+        this.resolver = resolver;
+    }
+
+    /**
+     * This identity, able to tell apart the principals of sources its settings do not name: when the profile names
+     * no principal of its own (no access key id, role, IAM Identity Center or web identity: the SDK then takes
+     * container credentials, including EKS Pod Identity, or the instance role) or gets its keys from a
+     * {@code credential_process}, {@link #digest()} asks {@code accessKeyId} for the resolved access key id and
+     * includes its hash. Settings that name the principal (static keys, web identity, role or SSO profiles) never
+     * call it, so those builds resolve nothing.
+     *
+     * @param accessKeyId resolves the credentials locally (no AWS API call) and returns their access key id; may
+     *     throw when they cannot be resolved, not null
+     */
+    public AwsIdentity resolvedWith(Supplier<String> accessKeyId) {
+        Objects.requireNonNull(accessKeyId, "accessKeyId cannot be null");
+        return new AwsIdentity(canonical, description, profile, files, accessKeyId);
     }
 
     /**
@@ -146,7 +175,7 @@ public final class AwsIdentity {
         String session = ConfigKeys.DEFAULT_ROLE_SESSION_NAME.equals(sessionName)
                 ? "" : "role-session-name=" + sessionName + "\n";
         return new AwsIdentity("assume-role=" + role + "\n" + session + canonical,
-                "role " + role + " assumed with " + description, profile, files);
+                "role " + role + " assumed with " + description, profile, files, resolver);
     }
 
     /**
@@ -161,10 +190,26 @@ public final class AwsIdentity {
         if (result == null) {
             String content = profile == null ? ""
                     : ProfilePrincipal.describe(profile, files.config(), files.credentials());
+            if (resolver != null && profile != null && !ProfilePrincipal.namesPrincipal(profile, content)) {
+                String accessKeyId = resolver.get();
+                if (accessKeyId == null || accessKeyId.isEmpty()) {
+                    throw new IllegalStateException("the credentials have no access key id");
+                }
+                content += "resolved-access-key-id-sha256=" + sha256Hex(accessKeyId) + "\n";
+            }
             result = sha256Hex(canonical + content);
             digest = result;
         }
         return result;
+    }
+
+    /**
+     * Whether the digest depends on credentials resolved at run time (see {@link #resolvedWith}); reads the
+     * profile files, as {@link #digest()} does.
+     */
+    public boolean resolvesCredentials() {
+        return resolver != null && profile != null && !ProfilePrincipal.namesPrincipal(profile,
+                ProfilePrincipal.describe(profile, files.config(), files.credentials()));
     }
 
     /**

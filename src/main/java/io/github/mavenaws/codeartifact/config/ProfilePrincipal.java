@@ -35,7 +35,30 @@ final class ProfilePrincipal {
     /** A role chain longer than this is a mistake the SDK reports; the identity need not follow it further. */
     private static final int MAX_CHAIN = 10;
 
+    /**
+     * Properties by which a profile names its principal; a profile with none of them signs in through a
+     * {@code credential_process} or, in the default chain, leaves it to container or instance credentials.
+     */
+    private static final List<String> NAMING_PROPERTIES = Arrays.asList(
+            "aws_access_key_id", "role_arn", "web_identity_token_file", "sso_session", "sso_start_url",
+            "sso_account_id", "login_session");
+
     private ProfilePrincipal() {}
+
+    /**
+     * Whether {@code description} (of {@link #describe}) shows that {@code profile} itself names its principal.
+     *
+     * @param profile the profile name, not null
+     * @param description its description, not null
+     */
+    static boolean namesPrincipal(String profile, String description) {
+        for (String property : NAMING_PROPERTIES) {
+            if (description.contains("profile[" + profile + "]." + property + "=")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * One line per principal setting of {@code profile} and the profiles it draws on, in a stable order; empty when

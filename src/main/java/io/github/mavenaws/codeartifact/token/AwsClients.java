@@ -107,6 +107,20 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
+     * The access key id of {@link #credentials(String) the credentials} of {@code profile}, resolved locally by the
+     * SDK's own provider (a container endpoint, the instance metadata, a {@code credential_process}), which keeps
+     * them for the build's AWS calls: the disk cache keys entries of sources whose settings do not name the
+     * principal by it. Never returns or logs the secret parts.
+     *
+     * @param profile the profile, or null for the SDK's default chain
+     * @throws RuntimeException when the credentials cannot be resolved
+     */
+    String accessKeyId(String profile) {
+        AwsCredentialsProvider provider = credentials(profile);
+        return withExtensionClassLoader(() -> provider.resolveCredentials().accessKeyId());
+    }
+
+    /**
      * Credentials of {@code roleArn}, assumed with the credentials of {@code profile} (null: the default chain)
      * through the regional STS endpoint, and renewed by the SDK.
      */

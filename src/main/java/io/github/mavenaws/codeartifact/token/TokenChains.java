@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The token chain of each domain. Domains with per-domain settings (another role or profile, for builds that span
@@ -58,12 +59,15 @@ public final class TokenChains implements AutoCloseable {
     private static TokenProviderChain chain(
             ExtensionConfig config, AwsSettings aws, AwsClients clients, TokenProviderCache cache) {
         TokenProvider role = new AssumeRoleTokenProvider(clients, aws);
+        // sources whose settings do not name the principal (container, instance role, credential_process) are told
+        // apart by the access key id their credentials resolve to
+        Supplier<String> accessKeyId = () -> clients.accessKeyId(aws.profile());
         return new TokenProviderChain(Arrays.asList(
                 environment(ConfigKeys.ENV_AUTH_TOKEN, config.envToken(), config),
                 environment(ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, config.codeartifactEnvToken(), config),
-                cache.cached(new GetAuthorizationTokenProvider(clients, aws), aws.identity()),
+                cache.cached(new GetAuthorizationTokenProvider(clients, aws), aws.identity().resolvedWith(accessKeyId)),
                 // without a role the provider fails at once, with nothing to keep
-                aws.roleArn() == null ? role : cache.cached(role, aws.roleIdentity())));
+                aws.roleArn() == null ? role : cache.cached(role, aws.roleIdentity().resolvedWith(accessKeyId))));
     }
 
     private static TokenProvider environment(String variable, String value, ExtensionConfig config) {
