@@ -123,7 +123,9 @@ class UnnamedCredentialsIT {
         Path home = RunDirectory.sharedFolder("credential-process-home", maven);
         FakePrincipal one = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
         FakePrincipal two = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
-        Path script = Files.createDirectories(home.resolve("bin")).resolve("credentials");
+        // outside the home, which the secrets scan covers: the keys are the process's, not the extension's writing
+        Path bin = Files.createDirectories(RunDirectory.sharedFolder("credential-process-bin", maven));
+        Path script = bin.resolve("credentials");
         // what the process returns depends on its environment, as with a vault that hands out per-job keys
         Files.writeString(script, "#!/bin/sh\ncat \"$JOB_CREDENTIALS\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
@@ -131,18 +133,18 @@ class UnnamedCredentialsIT {
         Files.writeString(home.resolve(".aws/config"), "[default]\ncredential_process = " + script + "\n");
 
         MavenResult first = build(maven, "credential-process-1", home)
-                .env("JOB_CREDENTIALS", keysFile(home, "one", one).toString()).run();
+                .env("JOB_CREDENTIALS", keysFile(bin, "one", one).toString()).run();
         assertOwnToken(first, one, 1);
         MavenResult second = build(maven, "credential-process-2", home)
-                .env("JOB_CREDENTIALS", keysFile(home, "two", two).toString()).run();
+                .env("JOB_CREDENTIALS", keysFile(bin, "two", two).toString()).run();
         assertOwnToken(second, two, 1);
         MavenResult again = build(maven, "credential-process-3", home)
-                .env("JOB_CREDENTIALS", keysFile(home, "one", one).toString()).run();
+                .env("JOB_CREDENTIALS", keysFile(bin, "one", one).toString()).run();
         assertOwnToken(again, one, 0);
     }
 
-    private static Path keysFile(Path home, String name, FakePrincipal principal) throws IOException {
-        Path file = home.resolve("bin").resolve(name + ".json");
+    private static Path keysFile(Path bin, String name, FakePrincipal principal) throws IOException {
+        Path file = bin.resolve(name + ".json");
         Files.writeString(file, "{\"Version\": 1, \"AccessKeyId\": \"" + principal.accessKeyId()
                 + "\", \"SecretAccessKey\": \"" + principal.secretAccessKey() + "\"}\n");
         return file;
