@@ -6,11 +6,21 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryFlag;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -24,8 +34,12 @@ import org.slf4j.LoggerFactory;
  * token.
  *
  * <p>Entries not owned by the user are ignored ({@link #ownedByUser}), and temporary files that a killed process
- * left behind are deleted when the folder is first used. On file systems without POSIX attributes (Windows) only
- * the link and directory checks apply.
+ * left behind are deleted when the folder is first used.
+ *
+ * <p>On a file system with ACLs instead of POSIX modes (Windows, NTFS) the same rules read: the folder's owner is the
+ * user, and no ACL entry lets anybody else (other than the system and the administrators, who can take any file
+ * anyway) add, delete or rewrite files in it or change its ACL. The extension creates the folder with one entry,
+ * the user's, inherited by the files in it. File systems with neither get the link and directory checks only.
  */
 final class CacheFolder {
     private static final Logger LOGGER = LoggerFactory.getLogger(CacheFolder.class);
@@ -38,9 +52,21 @@ final class CacheFolder {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
+    /** What others may not be allowed to do to the folder on an ACL file system. */
+    private static final Set<AclEntryPermission> WRITE = EnumSet.of(AclEntryPermission.WRITE_DATA,
+            AclEntryPermission.APPEND_DATA, AclEntryPermission.DELETE_CHILD, AclEntryPermission.WRITE_ACL,
+            AclEntryPermission.WRITE_OWNER);
+
+    /** Windows principals that hold every file anyway, as they appear in a user's profile folder's ACL. */
+    private static final List<String> SYSTEM_PRINCIPALS =
+            Arrays.asList("NT AUTHORITY\\SYSTEM", "BUILTIN\\Administrators", "OWNER RIGHTS", "CREATOR OWNER");
+
     private final Path directory;
     private final long uid;
     private final boolean unix;
+    private final boolean acl;
+    /** The user's name on an ACL file system; null elsewhere. */
+    private final String userName;
     private Path trusted;
     private boolean rejected;
 
@@ -50,9 +76,22 @@ final class CacheFolder {
      *     has none (Windows), which skips the owner checks
      */
     CacheFolder(Path directory, long uid) {
+        this(directory, uid, null);
+    }
+
+    /**
+     * @param directory the folder as configured: an absolute path, else it is never used, not null
+     * @param uid the user's numeric id on a POSIX file system, negative where there is none
+     * @param userName on a file system with ACLs and no POSIX modes, the user's name, whom the folder and entries
+     *     must belong to; null there skips the owner and ACL checks
+     */
+    CacheFolder(Path directory, long uid, String userName) {
         this.directory = Objects.requireNonNull(directory, "directory cannot be null");
+        Set<String> views = directory.getFileSystem().supportedFileAttributeViews();
         this.uid = uid;
-        this.unix = uid >= 0 && directory.getFileSystem().supportedFileAttributeViews().contains("unix");
+        this.unix = uid >= 0 && views.contains("unix");
+        this.acl = !views.contains("posix") && views.contains("acl") && userName != null;
+        this.userName = userName;
     }
 
     /** Whether files in the folder have POSIX permissions. */
@@ -62,7 +101,7 @@ final class CacheFolder {
 
     /** The folder, owned by this process's user. */
     static CacheFolder of(Path directory) {
-        return new CacheFolder(directory, currentUid());
+        return new CacheFolder(directory, currentUid(), System.getProperty("user.name"));
     }
 
     /**
@@ -120,6 +159,24 @@ final class CacheFolder {
                     "delete " + shown + " so that it is created anew," + elsewhere};
             }
         }
+        if (acl) {
+            UserPrincipal user = user(real);
+            UserPrincipal owner = Files.getOwner(real, NO_FOLLOW);
+            if (!owner.equals(user)) {
+                return new String[] {"it belongs to " + owner.getName() + ", not to " + user.getName(),
+                    "delete " + shown + " so that it is created anew," + elsewhere};
+            }
+            for (AclEntry entry : Files.getFileAttributeView(real, AclFileAttributeView.class, NO_FOLLOW).getAcl()) {
+                if (entry.type() == AclEntryType.ALLOW && !entry.principal().equals(user)
+                        && !SYSTEM_PRINCIPALS.contains(entry.principal().getName())
+                        && !Collections.disjoint(entry.permissions(), WRITE)) {
+                    return new String[] {entry.principal().getName() + " can write to it (its ACL allows "
+                            + entry.principal().getName() + " " + entry.permissions() + ")",
+                        "remove that entry (icacls " + shown + " /remove \"" + entry.principal().getName() + "\"),"
+                            + elsewhere};
+                }
+            }
+        }
         if (real.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Set<PosixFilePermission> permissions =
                     Files.readAttributes(real, PosixFileAttributes.class, NO_FOLLOW).permissions();
@@ -149,6 +206,9 @@ final class CacheFolder {
                 Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } else {
                 Files.createDirectory(directory);
+                if (acl) {
+                    restrictToUser(directory);
+                }
             }
         } catch (FileAlreadyExistsException e) {
             // Another process created it first; the trust check judges it like any other.
@@ -162,11 +222,34 @@ final class CacheFolder {
      * @param file not null
      */
     boolean ownedByUser(Path file) throws IOException {
+        if (acl) {
+            return Files.getOwner(file, NO_FOLLOW).equals(user(file));
+        }
         if (!unix) {
             return true;
         }
         Object owner = Files.getAttribute(file, "unix:uid", NO_FOLLOW);
         return owner instanceof Number && ((Number) owner).longValue() == uid;
+    }
+
+    /** The user as a principal of the folder's file system. */
+    private UserPrincipal user(Path path) throws IOException {
+        return path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(userName);
+    }
+
+    /**
+     * Replaces the new folder's ACL (inherited from its parent, which may let others in) by one entry: the user's
+     * full control, inherited by every file and folder created in it.
+     */
+    private void restrictToUser(Path folder) throws IOException {
+        AclEntry own = AclEntry.newBuilder()
+                .setType(AclEntryType.ALLOW)
+                .setPrincipal(user(folder))
+                .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT)
+                .build();
+        Files.getFileAttributeView(folder, AclFileAttributeView.class, NO_FOLLOW)
+                .setAcl(Collections.singletonList(own));
     }
 
     /** Deletes the temporary files of processes killed between creating one and moving it over its entry. */

@@ -143,6 +143,26 @@ class UnnamedCredentialsIT {
         assertOwnToken(again, one, 0);
     }
 
+    /**
+     * The keying of unnamed credentials costs static keys nothing: a build served from disk with
+     * {@code AWS_ACCESS_KEY_ID} makes no AWS call and loads no AWS SDK class.
+     */
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    void aBuildServedFromDiskWithStaticKeysLoadsNoSdkClass(MavenDistribution maven) {
+        Path home = RunDirectory.sharedFolder("static-keys-home", maven);
+        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
+
+        MavenResult first = build(maven, "static-keys-1-fetch", home).awsCredentials(user).run();
+        assertOwnToken(first, user, 1);
+
+        MavenResult second = build(maven, "static-keys-2-from-disk", home).awsCredentials(user)
+                .logClassLoading().run();
+        assertOwnToken(second, user, 0);
+        second.assertClassLoaded("io.github.mavenaws.codeartifact.cache.DiskTokenCache ")
+                .assertNoClassLoaded("awssdk.");
+    }
+
     private static Path keysFile(Path bin, String name, FakePrincipal principal) throws IOException {
         Path file = bin.resolve(name + ".json");
         Files.writeString(file, "{\"Version\": 1, \"AccessKeyId\": \"" + principal.accessKeyId()
