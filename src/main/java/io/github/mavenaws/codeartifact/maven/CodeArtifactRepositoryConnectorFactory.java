@@ -79,7 +79,7 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
                 state.selector(),
                 (authenticated, token) -> basic.newInstance(
                         new PreemptiveAuthSession(session, repository.getId(), token),
-                        PreemptiveAuthSession.withExplicitPort(authenticated)));
+                        ExplicitHttpsPort.forTransport(authenticated)));
     }
 
     private RepositoryConnectorFactory basic(RemoteRepository repository) throws NoRepositoryConnectorException {
