@@ -1,6 +1,5 @@
 package io.github.mavenaws.codeartifact.maven;
 
-import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import io.github.mavenaws.codeartifact.token.TokenUnavailableException;
@@ -54,7 +53,6 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
 
     private final RemoteRepository repository;
     private final CodeArtifactEndpoint endpoint;
-    private final TokenCache tokens;
     private final CodeArtifactAuthenticationSelector selector;
     private final DelegateFactory delegates;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -63,12 +61,10 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
     RetryingRepositoryConnector(
             RemoteRepository repository,
             CodeArtifactEndpoint endpoint,
-            TokenCache tokens,
             CodeArtifactAuthenticationSelector selector,
             DelegateFactory delegates) {
         this.repository = Objects.requireNonNull(repository, "repository cannot be null");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint cannot be null");
-        this.tokens = Objects.requireNonNull(tokens, "tokens cannot be null");
         this.selector = Objects.requireNonNull(selector, "selector cannot be null");
         this.delegates = Objects.requireNonNull(delegates, "delegates cannot be null");
     }
@@ -130,7 +126,7 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
                     endpoint,
                     delegate.token.source(),
                     refusedArtifacts.size() + refusedMetadata.size());
-            tokens.refused(endpoint.key(), delegate.token);
+            delegate.authentication.refused();
             retire(delegate);
             refusedArtifacts.forEach(t -> t.setException(null));
             refusedMetadata.forEach(t -> t.setException(null));
@@ -142,13 +138,13 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
     /** The delegate for the current token, opened with a fresh authentication after the previous one was retired. */
     private synchronized Delegate delegate() throws TokenUnavailableException, NoRepositoryConnectorException {
         if (current == null) {
-            TokenAuthentication authentication = selector.getAuthentication(repository);
+            TokenAuthentication authentication = selector.authentication(endpoint);
             // Fetch before opening: a failure becomes a message here, not a request without credentials.
             AuthorizationToken token = authentication.token();
             RemoteRepository authenticated = new RemoteRepository.Builder(repository)
                     .setAuthentication(authentication)
                     .build();
-            current = new Delegate(token, delegates.open(authenticated, token));
+            current = new Delegate(authentication, token, delegates.open(authenticated, token));
         }
         return current;
     }
@@ -220,12 +216,14 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
         return "RetryingRepositoryConnector[" + endpoint + "]";
     }
 
-    /** A delegate connector and the token its transport was given. */
+    /** A delegate connector, the authentication its transport was given and the token that holds. */
     private static final class Delegate {
+        final TokenAuthentication authentication;
         final AuthorizationToken token;
         final RepositoryConnector connector;
 
-        Delegate(AuthorizationToken token, RepositoryConnector connector) {
+        Delegate(TokenAuthentication authentication, AuthorizationToken token, RepositoryConnector connector) {
+            this.authentication = authentication;
             this.token = token;
             this.connector = connector;
         }

@@ -135,8 +135,8 @@ class RetryingRepositoryConnectorTest {
     private RetryingRepositoryConnector connector(TokenProvider... providers) {
         TokenCache tokens = new TokenCache(new TokenProviderChain(Arrays.asList(providers), () -> {}),
                 java.time.Clock.systemUTC());
-        return new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, tokens,
-                new CodeArtifactAuthenticationSelector(tokens), (r, t) -> server.open(r));
+        return new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, new CodeArtifactAuthenticationSelector(tokens),
+                (r, t) -> server.open(r));
     }
 
     private static ArtifactDownload download(String artifactId) {
@@ -285,7 +285,7 @@ class RetryingRepositoryConnectorTest {
         assertEquals("aws1", authentication.token().value());
         assertFalse(authentication.toString().contains("aws1"), authentication.toString());
         RepositoryConnector mock = Mockito.mock(RepositoryConnector.class);
-        assertFalse(new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, tokens,
-                new CodeArtifactAuthenticationSelector(tokens), (r, t) -> mock).toString().contains("aws1"));
+        assertFalse(new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, new CodeArtifactAuthenticationSelector(tokens),
+                (r, t) -> mock).toString().contains("aws1"));
     }
 }
