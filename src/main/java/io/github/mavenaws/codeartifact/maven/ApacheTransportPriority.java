@@ -13,7 +13,7 @@ import java.util.Map;
 final class ApacheTransportPriority implements TransportTuning {
 
     /** Resolver 2 ranks transporter factories by these keys; Maven 4 sets one to the maximum for a chosen transport. */
-    static final String APACHE_PRIORITY = "aether.priority.ApacheTransporterFactory";
+    private static final String APACHE_PRIORITY = "aether.priority.ApacheTransporterFactory";
 
     private static final String[] TRANSPORTER_PRIORITIES = {
         APACHE_PRIORITY, "aether.priority.JdkTransporterFactory", "aether.priority.WagonTransporterFactory"
@@ -23,7 +23,7 @@ final class ApacheTransportPriority implements TransportTuning {
      * Resolver 2 memoises its ranking of transporters in the session data, which the tuned session shares with
      * Maven's: a ranking made there must neither come from nor land in that memo.
      */
-    static final String PRIORITY_CACHED = "aether.priority.cached";
+    private static final String PRIORITY_CACHED = "aether.priority.cached";
 
     @Override
     public void tune(Map<String, Object> config, String repositoryId, AuthorizationToken token) {

@@ -16,10 +16,10 @@ import java.util.Map;
 final class JdkAuthorizationHeader implements TransportTuning {
 
     /** Resolver 2's extra HTTP headers, per repository id (a map of name to value). */
-    static final String HEADERS = "aether.transport.http.headers";
+    private static final String HEADERS = "aether.transport.http.headers";
 
     /** The first Java whose HTTP client was seen to drop Authorization on a redirect to another host (17 keeps it). */
-    static final int JAVA_DROPPING_AUTHORIZATION_ON_REDIRECT = 25;
+    private static final int JAVA_DROPPING_AUTHORIZATION_ON_REDIRECT = 25;
 
     private final int java;
 

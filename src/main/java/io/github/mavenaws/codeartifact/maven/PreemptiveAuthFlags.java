@@ -11,10 +11,10 @@ import java.util.Map;
 final class PreemptiveAuthFlags implements TransportTuning {
 
     /** Resolver 1.9's native HTTP transport (Maven 3.9). */
-    static final String RESOLVER1 = "aether.connector.http.preemptiveAuth.";
+    private static final String RESOLVER1 = "aether.connector.http.preemptiveAuth.";
 
     /** Resolver 2's Apache transport (Maven 3.10, 4.0). */
-    static final String RESOLVER2 = "aether.transport.http.preemptiveAuth.";
+    private static final String RESOLVER2 = "aether.transport.http.preemptiveAuth.";
 
     @Override
     public void tune(Map<String, Object> config, String repositoryId, AuthorizationToken token) {

@@ -20,7 +20,7 @@ import org.eclipse.aether.RepositorySystemSession;
 final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSession {
 
     /** Every transport tuning, in the order applied; a new workaround is one class and one line here. */
-    static final List<TransportTuning> TUNINGS = Collections.unmodifiableList(Arrays.asList(
+    private static final List<TransportTuning> TUNINGS = Collections.unmodifiableList(Arrays.asList(
             new PreemptiveAuthFlags(),
             new WagonUsePreemptive(),
             new ApacheTransportPriority(),

@@ -32,7 +32,7 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
      * A safety bound only: every retry needs a token the cache has not yet seen refused, and the cache gives each
      * provider at most two, so the chain runs dry first.
      */
-    static final int MAX_ATTEMPTS = 10;
+    private static final int MAX_ATTEMPTS = 10;
 
     /** Opens the delegate connector for the repository with the given authentication, which holds {@code token}. */
     interface DelegateFactory {

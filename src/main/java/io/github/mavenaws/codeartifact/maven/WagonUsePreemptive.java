@@ -16,10 +16,10 @@ final class WagonUsePreemptive implements TransportTuning {
     private static final Logger LOGGER = LoggerFactory.getLogger(WagonUsePreemptive.class);
 
     /** Resolver 1's wagon transport reads the {@code <server><configuration>} of the repository here. */
-    static final String RESOLVER1 = "aether.connector.wagon.config.";
+    private static final String RESOLVER1 = "aether.connector.wagon.config.";
 
     /** Resolver 2's wagon transport. */
-    static final String RESOLVER2 = "aether.transport.wagon.config.";
+    private static final String RESOLVER2 = "aether.transport.wagon.config.";
 
     @Override
     public void tune(Map<String, Object> config, String repositoryId, AuthorizationToken token) {
