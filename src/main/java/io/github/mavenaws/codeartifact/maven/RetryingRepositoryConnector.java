@@ -78,13 +78,17 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
         transfer(TransferBatch.of(artifactUploads, metadataUploads), RepositoryConnector::put);
     }
 
+    /**
+     * Runs the transfers, then tries again those that failed on their checksums (once, when none was refused) and
+     * those refused, each time with another token, until none is refused or {@link #MAX_ATTEMPTS} is reached.
+     */
     private <A extends ArtifactTransfer, M extends MetadataTransfer> void transfer(
             TransferBatch<A, M> transfers, Operation<A, M> operation) {
         boolean checksumsRetried = false;
         for (int attempt = 1; ; attempt++) {
             Delegate delegate = run(transfers, operation);
             if (delegate == null) {
-                return;
+                return; // the transfers say why
             }
             TransferBatch<A, M> refused = transfers.refused();
             if (refused.isEmpty() && !checksumsRetried) {
