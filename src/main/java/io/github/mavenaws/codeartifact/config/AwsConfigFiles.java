@@ -59,14 +59,15 @@ final class AwsConfigFiles {
     /**
      * Fails unless {@code setting} names a profile of either file.
      *
+     * @return the profile's name
      * @throws ConfigurationException naming the setting, the files looked in, the profiles found and the fix
      */
-    void requireProfile(Setting setting) throws ConfigurationException {
+    String requireProfile(Setting setting) throws ConfigurationException {
         Set<String> profiles = new TreeSet<>();
         boolean configRead = read(config, CONFIG_PROFILE, profiles);
         boolean credentialsRead = read(credentials, CREDENTIALS_PROFILE, profiles);
         if (profiles.contains(setting.value())) {
-            return;
+            return setting.value();
         }
         throw new ConfigurationException(setting + " names AWS profile '" + setting.value() + "', which is in"
                 + " neither " + config + (configRead ? "" : " (not readable)") + " nor " + credentials
@@ -108,7 +109,7 @@ final class AwsConfigFiles {
     }
 
     /** The home the SDK expands {@code ~/.aws} in: HOME first, then Windows' USERPROFILE, then user.home. */
-    static String home(Map<String, String> environment, Map<?, ?> properties) {
+    private static String home(Map<String, String> environment, Map<?, ?> properties) {
         for (String variable : new String[] {"HOME", "USERPROFILE"}) {
             String value = environment.get(variable);
             if (value != null && !value.trim().isEmpty()) {

@@ -1,9 +1,9 @@
 package io.github.mavenaws.codeartifact.token;
 
-import io.github.mavenaws.codeartifact.config.ConfigKeys;
 import io.github.mavenaws.codeartifact.config.AwsIdentity;
 import io.github.mavenaws.codeartifact.config.AwsSettings;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
+import io.github.mavenaws.codeartifact.config.Settings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,8 +56,8 @@ public final class TokenProviderChain implements AutoCloseable {
         }
         return new TokenProviderChain(
                 Arrays.asList(
-                        environment(ConfigKeys.ENV_AUTH_TOKEN, config.envToken(), config),
-                        environment(ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, config.codeartifactEnvToken(), config),
+                        environment(Settings.AUTH_TOKEN.variable(), config.envToken(), config),
+                        environment(Settings.CODEARTIFACT_AUTH_TOKEN.variable(), config.codeartifactEnvToken(), config),
                         direct,
                         role),
                 () -> {});
