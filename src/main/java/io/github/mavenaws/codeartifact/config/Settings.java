@@ -73,7 +73,9 @@ public final class Settings {
             "codeartifact.roleSessionName", "CODEARTIFACT_ROLE_SESSION_NAME", "maven-aws-extension", false,
             (s, e, p) -> RoleSessionName.parse(s));
 
-    /** Property and variable, boolean, default false: leave every repository to Maven as if the extension were absent. */
+    /**
+     * Property and variable, boolean, default false: leave every repository to Maven as if the extension were absent.
+     */
     public static final SettingDescriptor<Boolean> SKIP = flag("codeartifact.skip", "CODEARTIFACT_SKIP", false);
 
     /**

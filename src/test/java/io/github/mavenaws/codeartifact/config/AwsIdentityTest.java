@@ -72,7 +72,8 @@ class AwsIdentityTest {
             identity(env("AWS_ENDPOINT_URL_CODEARTIFACT", "https://localhost:8443"), NO_PROPERTIES),
             base.assuming(role("arn:aws:iam::111122223333:role/reader"), SESSION),
             base.assuming(role("arn:aws:iam::111122223333:role/publisher"), SESSION),
-            identity(env("AWS_PROFILE", "prod"), NO_PROPERTIES).assuming(role("arn:aws:iam::111122223333:role/reader"), SESSION)
+            identity(env("AWS_PROFILE", "prod"), NO_PROPERTIES)
+                    .assuming(role("arn:aws:iam::111122223333:role/reader"), SESSION)
         };
         for (int i = 0; i < others.length; i++) {
             assertNotEquals(base.digest(), others[i].digest(), "identity " + i);
