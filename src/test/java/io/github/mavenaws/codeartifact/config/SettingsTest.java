@@ -2,6 +2,7 @@ package io.github.mavenaws.codeartifact.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -232,7 +233,8 @@ class SettingsTest {
         properties.put("codeartifact.roleArn", ROLE);
         AwsSettings aws = config().aws(ACME);
         AwsIdentity byDefault = aws.roleIdentity();
-        assertEquals(aws.identity().assuming(aws.roleArn(), "maven-aws-extension"), byDefault, "the default adds nothing");
+        assertEquals(aws.identity().assuming(aws.roleArn(), "maven-aws-extension"), byDefault,
+                "the default adds nothing");
         properties.put("codeartifact.roleSessionName", "ci-42");
         assertFalse(byDefault.equals(config().aws(ACME).roleIdentity()));
     }
@@ -263,6 +265,22 @@ class SettingsTest {
         assertEquals("maven-aws-extension", other.roleSessionName(), "the session name is build-wide");
         // same domain name, another owner: another domain
         assertEquals(acme, config.aws(DomainKey.of("other", "111122223333", "us-east-1")));
+    }
+
+    @Test
+    void twoDomainsWithTheSameProfileEachKeepTheSettingThatNamedIt() throws Exception {
+        awsFiles("[profile dev]\n", "");
+        properties.put("codeartifact.acme-111122223333.profile", "dev");
+        properties.put("codeartifact.other-444455556666.profile", "dev");
+        ExtensionConfig config = config();
+
+        AwsSettings acme = config.aws(ACME);
+        AwsSettings other = config.aws(DomainKey.of("other", "444455556666", "eu-west-1"));
+        assertEquals("codeartifact.acme-111122223333.profile", acme.profileSetting());
+        assertEquals("codeartifact.other-444455556666.profile", other.profileSetting());
+        // equal settings share a token chain, whose messages name the profile's setting
+        assertNotEquals(acme, other, "each domain's messages name its own property");
+        assertEquals(acme.identity(), other.identity(), "one principal: the disk cache still shares its tokens");
     }
 
     @ParameterizedTest
