@@ -151,7 +151,7 @@ public final class AwsIdentity {
         String result = digest;
         if (result == null) {
             String content = profile == null ? ""
-                    : ProfilePrincipal.describe(profile, files.config(), files.credentials());
+                    : ProfilePrincipal.describe(profile, files);
             result = sha256Hex(canonical + content);
             digest = result;
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * Every option as a Maven property and as a variable, the property winning; each malformed value refused with a
@@ -196,6 +197,64 @@ class SettingsTest {
         assertTrue(message.contains("their profiles are ci, default, dev"), message);
         assertTrue(message.contains("aws configure --profile corp"), message);
         assertFalse(message.contains("AKIAEXAMPLE"), message);
+    }
+
+    @Test
+    void aProfileTheSdkIgnoresIsRefusedLikeAMissingOne() throws Exception {
+        // the SDK skips a section whose name has a space, and the properties under it
+        awsFiles("[profile my dev]\naws_access_key_id = AKIAEXAMPLE\n[profile ok]\n", "");
+        properties.put("codeartifact.profile", "my dev");
+        String message = refused().getMessage();
+        assertTrue(message.startsWith("codeartifact.profile names AWS profile 'my dev', which is in neither "
+                + home.resolve(".aws/config") + " nor " + home.resolve(".aws/credentials")), message);
+        assertTrue(message.contains("their profiles are ok."), message);
+
+        properties.put("codeartifact.acme-111122223333.profile", "my dev");
+        properties.put("codeartifact.profile", "ok");
+        assertTrue(refused().getMessage().startsWith("codeartifact.acme-111122223333.profile names AWS profile"
+                + " 'my dev', which is in neither "), "per-domain: the same reader");
+    }
+
+    /** Section headers a reader of its own could take otherwise than the SDK does; the SDK's answer counts. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "CONFIGURATION | [profile my dev]     | my dev",
+        "CONFIGURATION | [profile  spaced ]   | spaced",
+        "CONFIGURATION | [ profile tabbed]    | tabbed",
+        "CONFIGURATION | [dev]                | dev",
+        "CONFIGURATION | [default]            | default",
+        "CONFIGURATION | [profile a.b@c:d+e]  | a.b@c:d+e",
+        "CONFIGURATION | [sso-session corp]   | corp",
+        "CREDENTIALS   | [profile ci]         | ci",
+        "CREDENTIALS   | [profile ci]         | profile ci",
+        "CREDENTIALS   | [with space]         | with space",
+        "CREDENTIALS   | [ci]                 | ci"})
+    void aProfileIsFoundExactlyWhenTheSdkFindsIt(ProfileFile.Type type, String header, String profile)
+            throws Exception {
+        boolean inConfig = type == ProfileFile.Type.CONFIGURATION;
+        String content = header + "\nregion = us-west-2\n";
+        awsFiles(inConfig ? content : "", inConfig ? "" : content);
+        Path file = home.resolve(inConfig ? ".aws/config" : ".aws/credentials");
+        boolean sdk = ProfileFile.builder().content(file).type(type).build().profile(profile).isPresent();
+        properties.put("codeartifact.profile", profile);
+        if (sdk) {
+            assertEquals(profile, config().aws(ACME).profile());
+        } else {
+            String message = refused().getMessage();
+            assertTrue(message.startsWith("codeartifact.profile names AWS profile '" + profile + "', which is in"
+                    + " neither"), message);
+        }
+    }
+
+    @Test
+    void aFileTheSdkCannotParseIsNamedWithTheSdksReason() throws Exception {
+        awsFiles("[profile dev]\naws_secret_access_key " + "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", "[ci]\n");
+        properties.put("codeartifact.profile", "ci");
+        String message = refused().getMessage();
+        assertEquals("codeartifact.profile names AWS profile 'ci', but the AWS SDK cannot read "
+                + home.resolve(".aws/config") + ": Expected an '=' sign defining a property on line 2. Correct the"
+                + " file, or remove codeartifact.profile to use the AWS SDK's default credentials (AWS_PROFILE"
+                + " included).", message);
     }
 
     @Test
