@@ -124,9 +124,4 @@ public final class SettingDescriptor<T> {
         Setting setting = find(environment, properties);
         return setting == null ? defaultValue : parse(setting, environment, properties);
     }
-
-    @Override
-    public String toString() {
-        return name();
-    }
 }

@@ -7,7 +7,7 @@ package io.github.mavenaws.codeartifact.config;
  */
 final class TokenValue {
     /** Longest token accepted from a variable: real ones are about 1 KB; anything far longer is a pasted mistake. */
-    static final int MAX_LENGTH = 16 * 1024;
+    private static final int MAX_LENGTH = 16 * 1024;
 
     private TokenValue() {}
 
