@@ -83,7 +83,9 @@ final class DoctorCommand {
                 projects.add(arg);
             }
         }
-        if (args.isEmpty()) {
+        // with no argument, the current folder when it is a project, and settings.xml in any case
+        boolean given = !args.isEmpty();
+        if (!given) {
             projects.add(".");
         }
         context.out().println(ThisJar.ARTIFACT_ID + " " + ThisJar.version() + " doctor");
@@ -92,12 +94,13 @@ final class DoctorCommand {
             Path settings = RepositorySources.userSettings(context);
             RepositorySources found;
             try {
-                found = RepositorySources.find(dir, settings);
+                found = RepositorySources.find(dir, settings, given);
             } catch (IOException e) {
                 context.err().println(e.getMessage());
                 return CommandLine.USAGE;
             }
-            context.out().println("Read " + String.join(", ", found.filesRead()) + ": "
+            context.out().println("Read " + (found.filesRead().isEmpty() ? "no pom.xml nor settings.xml"
+                    : String.join(", ", found.filesRead())) + ": "
                     + found.codeArtifact().size() + " CodeArtifact repositor" + (found.codeArtifact().size() == 1
                             ? "y" : "ies") + (found.others() == 0 ? "" : ", " + found.others() + " other"
                             + (found.others() == 1 ? "" : "s") + " (not CodeArtifact, not checked)"));
@@ -194,7 +197,8 @@ final class DoctorCommand {
                 } catch (IOException e) {
                     step(FAILED, "repository", "GET " + endpoint.host() + " failed: " + e, start);
                     return verdict(false, "The repository could not be reached (" + e.getClass().getSimpleName()
-                            + "). Check DNS and the network to " + endpoint.host() + proxyAdvice() + ".");
+                            + ")." + (proxy.proxy() != null ? proxyAdvice()
+                                    : " Check DNS and the network to " + endpoint.host() + "."));
                 }
                 if (RepositoryProbe.accepted(status)) {
                     step(OK, "repository", "GET with the token answered HTTP " + status + ": the token is accepted",
@@ -206,8 +210,8 @@ final class DoctorCommand {
                             + ", neither accepting nor refusing it", start);
                     return verdict(false, "The repository answered HTTP " + status + " where CodeArtifact answers"
                             + " 404 or 200 to a good token and 401 or 403 to a bad one: something between this"
-                            + " machine and CodeArtifact answered" + proxyAdvice() + ", or CodeArtifact had a bad"
-                            + " moment (try again).");
+                            + " machine and CodeArtifact answered, or CodeArtifact had a bad moment (try again)."
+                            + proxyAdvice());
                 }
                 step(FAILED, "repository", "GET with the token answered HTTP " + status + ": the token from "
                         + token.source() + " is refused; as in a build, the chain is asked again", start);
@@ -294,8 +298,8 @@ final class DoctorCommand {
 
         private String identityFix(String reason, DomainKey key) {
             if (reason.contains("did not answer in time") || reason.contains("Unable to execute HTTP request")) {
-                return "AWS STS (sts." + key.region() + ".amazonaws.com) could not be reached. Check the network"
-                        + proxyAdvice() + ", or an AWS_ENDPOINT_URL* setting.";
+                return "AWS STS (sts." + key.region() + ".amazonaws.com) could not be reached." + (proxy.proxy() != null
+                        ? proxyAdvice() : " Check DNS, the network to AWS, and any AWS_ENDPOINT_URL* setting.");
             }
             if (reason.contains("no AWS credentials found") || reason.contains("Unable to load credentials")
                     || reason.contains("aws sso login")) {
@@ -335,9 +339,10 @@ final class DoctorCommand {
                     + endpoint.repository() + " exists in domain " + key.domain() + ".";
         }
 
+        /** A sentence about the proxy, when there is one; else nothing. */
         private String proxyAdvice() {
-            return proxy.proxy() == null ? "" : " and the proxy " + proxy.proxy() + ", which may be wrong or down:"
-                    + " correct or unset it";
+            return proxy.proxy() == null ? "" : " The proxy " + proxy.proxy() + " may be wrong or down: correct or"
+                    + " unset it (it is " + proxy.description() + ").";
         }
 
         /** One step: outcome, name, what happened, and its time when it ran. */

@@ -146,11 +146,16 @@ final class InstallCommand {
         String what = install ? "install into " : "uninstall from ";
         if (e instanceof AccessDeniedException || e instanceof FileSystemException
                 && String.valueOf(((FileSystemException) e).getReason()).contains("Read-only")) {
-            return "Cannot " + what + libExt + ": the folder is not writable by " + user + ". Run the command as a"
-                    + " user who may write there (sudo java -jar " + ThisJar.fileName() + " " + (install ? "install"
-                    : "uninstall") + " --maven-home " + libExt.getParent().getParent() + "), or choose another Maven"
-                    + " with --maven-home DIR" + (install ? "; on Maven 4, ~/.m2/ext installs it for you alone" : "")
-                    + ". Nothing was changed.";
+            // root may write anywhere but on a read-only file system or into an immutable folder
+            String remedy = "root".equals(user)
+                    ? " It is read-only even for root: a read-only mount, or an immutable folder (lsattr -d " + libExt
+                            + ")"
+                    : " Run the command as a user who may write there (sudo java -jar " + ThisJar.fileName() + " "
+                            + (install ? "install" : "uninstall") + " --maven-home " + libExt.getParent().getParent()
+                            + ")";
+            return "Cannot " + what + libExt + ": the folder is not writable by " + user + "." + remedy
+                    + ", or choose another Maven with --maven-home DIR"
+                    + (install ? "; on Maven 4, ~/.m2/ext installs it for you alone" : "") + ". Nothing was changed.";
         }
         return "Cannot " + what + libExt + ": " + e + ".";
     }

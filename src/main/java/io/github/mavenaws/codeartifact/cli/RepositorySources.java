@@ -45,16 +45,18 @@ final class RepositorySources {
     /**
      * @param project a project folder (or its pom.xml), not null
      * @param settings the user's settings.xml, read when it exists, not null
+     * @param required whether a missing pom.xml is an error, rather than a folder that is no project
      */
-    static RepositorySources find(Path project, Path settings) throws IOException {
+    static RepositorySources find(Path project, Path settings, boolean required) throws IOException {
         RepositorySources sources = new RepositorySources();
         Path pom = Files.isDirectory(project) ? project.resolve("pom.xml") : project;
-        if (!Files.isRegularFile(pom)) {
+        if (Files.isRegularFile(pom)) {
+            sources.readPom(pom.toAbsolutePath().normalize(), pom.toAbsolutePath().normalize().getParent(),
+                    new HashSet<>());
+        } else if (required) {
             throw new IOException("No pom.xml in " + project.toAbsolutePath().normalize() + ": give a project folder"
                     + " or repository URLs");
         }
-        sources.readPom(pom.toAbsolutePath().normalize(), pom.toAbsolutePath().normalize().getParent(),
-                new HashSet<>());
         if (Files.isRegularFile(settings)) {
             sources.read(settings, settings.toString());
         }
