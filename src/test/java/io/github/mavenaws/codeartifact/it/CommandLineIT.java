@@ -240,7 +240,8 @@ class CommandLineIT {
      * The README's bootstrap with the command: a fresh copy of the distribution, with an older version of the
      * extension in {@code lib/ext}; {@code install} finds that Maven on the PATH (its {@code mvn -v}), replaces the
      * old jar, and the Maven then builds a project whose every download goes through a CodeArtifact mirror from an
-     * empty local repository; {@code uninstall} removes the jar again.
+     * empty local repository; {@code uninstall}, in a project whose {@code ./mvnw} runs that Maven, removes the jar
+     * again.
      */
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
@@ -283,11 +284,15 @@ class CommandLineIT {
                 .noViolations()
                 .repositoryServedOnlyWithToken();
 
-        JarResult uninstall = JarRun.of("cli-uninstall-" + maven.version())
-                .args("uninstall", "--maven-home", fresh.home().toString()).run();
+        // in a project with a wrapper, the wrapper's Maven: here a ./mvnw that runs the fresh copy
+        Path project = Files.createDirectories(ItEnvironment.workDir().resolve("cli-maven/wrapped-" + maven.version()));
+        Path wrapper = Files.writeString(project.resolve("mvnw"), "#!/bin/sh\nexec " + fresh.launcher() + " \"$@\"\n");
+        wrapper.toFile().setExecutable(true);
+        JarResult uninstall = JarRun.of("cli-uninstall-" + maven.version()).in(project).args("uninstall").run();
 
         uninstall.assertExitCode(0);
-        uninstall.stdout().assertOutputContains("given with --maven-home", "Removed " + jarName() + " from " + libExt);
+        uninstall.stdout().assertOutputContains("Maven installation " + fresh.home() + ", the Maven of ./mvnw",
+                "Removed " + jarName() + " from " + libExt);
         if (!extensionJars(libExt).isEmpty()) {
             throw uninstall.all().failure("expected no extension jar left in lib/ext, got " + extensionJars(libExt));
         }
