@@ -82,13 +82,14 @@ class CommandLineIT {
         }
         assertCalls(second.all()).count("calls to AWS", c -> true, 0);
 
-        // as the README shows it: the token only inside $(...), never in the shell's output
+        // as the README shows it: the token only inside $(...), never in the shell's output; without curl on the
+        // machine, a Java program of the JDK's HTTP client in its place
         String url = releases.url() + POM_PATH;
+        String token = "\"$($JAVA_JAR token " + releases.url() + ")\"";
         String script = curlAvailable()
                 ? "curl -fsS --cacert " + pem() + " --resolve " + domain.host() + ":" + aws.port() + ":127.0.0.1"
-                        + " -u \"aws:$($JAVA_JAR token " + releases.url() + ")\" " + url
-                : null;
-        Assumptions.assumeTrue(script != null, "curl is not installed: the token was checked, not the download");
+                        + " -u aws:" + token + " " + url
+                : "\"$JAVA\" $JVM_OPTIONS " + fetchProgram() + " " + url + " " + token;
         JarResult curl = JarRun.of("cli-token-3-curl").against(aws).home(home).awsCredentials(user).shell(script)
                 .run();
 
@@ -379,9 +380,42 @@ class CommandLineIT {
                 + "</project>\n";
     }
 
+    /** curl on the PATH, unless {@code -Dit.noCurl=true} tries the fallback. */
     private static boolean curlAvailable() {
+        if (Boolean.getBoolean("it.noCurl")) {
+            return false;
+        }
         String path = System.getenv().getOrDefault("PATH", "");
         return Arrays.stream(path.split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, "curl")));
+    }
+
+    /**
+     * A single-file Java program (run by the java launcher from source) that GETs its first argument with Basic
+     * {@code aws:<second argument>} and prints the body, failing on any status but 200: curl's part where there is
+     * no curl.
+     */
+    private static Path fetchProgram() throws IOException {
+        return Files.writeString(ItEnvironment.workDir().resolve("Fetch.java"), """
+                import java.net.URI;
+                import java.net.http.HttpClient;
+                import java.net.http.HttpRequest;
+                import java.net.http.HttpResponse;
+                import java.util.Base64;
+
+                public class Fetch {
+                    public static void main(String[] args) throws Exception {
+                        String basic = Base64.getEncoder().encodeToString(("aws:" + args[1]).getBytes("UTF-8"));
+                        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+                                .newBuilder(URI.create(args[0])).header("Authorization", "Basic " + basic).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200) {
+                            System.err.println("HTTP " + response.statusCode());
+                            System.exit(1);
+                        }
+                        System.out.print(response.body());
+                    }
+                }
+                """);
     }
 
     /** The fake's certificate as PEM, for curl's --cacert. */

@@ -97,7 +97,8 @@ final class JarRun {
 
     /**
      * Runs {@code sh -c script} instead of the jar, with {@code $JAVA_JAR} in the environment: the java command,
-     * options and jar, to be followed by the command's arguments, e.g. {@code curl -u "aws:$($JAVA_JAR token URL)"}.
+     * options and jar, to be followed by the command's arguments, e.g. {@code curl -u "aws:$($JAVA_JAR token URL)"};
+     * and {@code $JAVA} and {@code $JVM_OPTIONS} for another Java program pointed at the fake alike.
      * The output checked is the shell's: there the token may appear nowhere.
      */
     JarRun shell(String script) {
@@ -159,6 +160,8 @@ final class JarRun {
             if (shell != null) {
                 // word-split by the shell: no option or path here holds a space
                 environment.put("JAVA_JAR", String.join(" ", javaJar));
+                environment.put("JAVA", javaJar.get(0));
+                environment.put("JVM_OPTIONS", String.join(" ", javaJar.subList(1, javaJar.size() - 2)));
             }
             environment.putAll(env);
 
