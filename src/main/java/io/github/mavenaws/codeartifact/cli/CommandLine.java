@@ -33,10 +33,12 @@ public final class CommandLine {
             + "  --help, -h        this help; <command> --help for a command's\n"
             + "  --version, -v     the extension's version\n"
             + "  -e                stack traces of unexpected errors\n"
+            + "  -Dname=value      a system property, as if given before -jar\n"
             + "\n"
             + "Settings are a build's: the environment variables (POETRY_AWS_PLUGIN_*, CODEARTIFACT_AUTH_TOKEN, AWS_*)\n"
-            + "and, as system properties given before -jar, the codeartifact.* Maven properties:\n"
-            + "  java -Dcodeartifact.profile=ci -jar " + ThisJar.fileName() + " doctor";
+            + "and, as system properties, the codeartifact.* Maven properties:\n"
+            + "  java -Dcodeartifact.profile=ci -jar " + ThisJar.fileName() + " doctor\n"
+            + "  java -jar " + ThisJar.fileName() + " doctor -Dcodeartifact.profile=ci";
 
     private final Context context;
 
@@ -46,9 +48,19 @@ public final class CommandLine {
     }
 
     public static void main(String[] args) {
+        // -Dname=value among the arguments, as Maven users type them: the same as before -jar
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("-D") && equals > 2) {
+                System.setProperty(arg.substring(2, equals), arg.substring(equals + 1));
+            } else {
+                rest.add(arg);
+            }
+        }
         Context context = new Context(System.out, System.err, System.getenv(), System.getProperties(),
                 Paths.get("").toAbsolutePath());
-        int status = new CommandLine(context).run(args);
+        int status = new CommandLine(context).run(rest.toArray(new String[0]));
         System.out.flush();
         System.exit(status);
     }

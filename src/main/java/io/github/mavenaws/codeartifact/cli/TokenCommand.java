@@ -23,8 +23,8 @@ final class TokenCommand {
             + "The token comes as a build's does: POETRY_AWS_PLUGIN_AUTH_TOKEN, CODEARTIFACT_AUTH_TOKEN, then\n"
             + "codeartifact:GetAuthorizationToken with your AWS credentials, then sts:AssumeRole on\n"
             + "POETRY_AWS_PLUGIN_ROLE_ARN; tokens from AWS are shared with your builds through ~/.m2/codeartifact-tokens.\n"
-            + "Settings are the build's environment variables and, as system properties before -jar, its Maven\n"
-            + "properties: java -Dcodeartifact.profile=ci -jar " + ThisJar.fileName() + " token <url>\n"
+            + "Settings are the build's environment variables and, as system properties, its Maven properties:\n"
+            + "java -Dcodeartifact.profile=ci -jar " + ThisJar.fileName() + " token <url>, or -D... after token.\n"
             + "\n"
             + "Exit status: 0 with a token, 1 when none can be had (the reason on stderr), 2 for a URL that is not\n"
             + "a CodeArtifact repository.";

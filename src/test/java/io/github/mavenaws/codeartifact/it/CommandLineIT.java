@@ -131,6 +131,23 @@ class CommandLineIT {
         assertCalls(result.all()).tokenRequests(0);
     }
 
+    /** The build's settings, as system properties before -jar or, as Maven users type them, after the command. */
+    @Test
+    void settingsAreSystemPropertiesBeforeOrAfterTheCommand() {
+        JarResult before = JarRun.of("cli-setting-before").against(aws).awsCredentials(reader())
+                .jvm("-Dcodeartifact.cache=maybe").args("token", releases.url()).run();
+        JarResult after = JarRun.of("cli-setting-after").against(aws).awsCredentials(reader())
+                .args("token", "-Dcodeartifact.cache=maybe", releases.url()).run();
+
+        for (JarResult result : List.of(before, after)) {
+            result.assertExitCode(1).assertStdoutEmpty();
+            result.stderr().assertOutputContains("codeartifact.cache must be true or false, but its value is not a"
+                    + " boolean: 'maybe'");
+            result.all().assertNoStackTrace();
+            assertCalls(result.all()).count("calls to AWS", c -> true, 0);
+        }
+    }
+
     @Test
     void doctorWithoutCredentialsNamesTheFix() {
         JarResult result = JarRun.of("cli-doctor-no-credentials").against(aws).args("doctor", releases.url()).run();
