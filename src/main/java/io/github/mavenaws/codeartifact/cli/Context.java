@@ -3,10 +3,8 @@ package io.github.mavenaws.codeartifact.cli;
 import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
-import io.github.mavenaws.codeartifact.token.TokenChains;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 
@@ -71,15 +69,7 @@ final class Context {
      * @param config the settings, not null
      */
     static TokenCache openTokenCache(ExtensionConfig config) {
-        return new TokenCache(TokenChains.create(config), Clock.systemUTC());
+        return TokenCache.create(config);
     }
 
-    /** Closes the cache; a failure to close changes nothing the user can act on. */
-    static void close(TokenCache cache) {
-        try {
-            cache.close();
-        } catch (Exception ignored) {
-            // the command's outcome is decided
-        }
-    }
 }

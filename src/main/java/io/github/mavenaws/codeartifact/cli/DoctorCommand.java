@@ -2,7 +2,7 @@ package io.github.mavenaws.codeartifact.cli;
 
 import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.config.AwsSettings;
-import io.github.mavenaws.codeartifact.config.ConfigKeys;
+import io.github.mavenaws.codeartifact.config.Settings;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
@@ -127,13 +127,13 @@ final class DoctorCommand {
         try {
             return new DoctorCommand(context, config, cache).check(repositories);
         } finally {
-            Context.close(cache);
+            cache.close();
         }
     }
 
     private int check(Map<String, String> repositories) {
         context.out().println("Settings: token cache " + (config.cache() ? config.cacheDir() : "off")
-                + (config.skip() ? "; " + ConfigKeys.SKIP + " is true: builds give no token at all" : ""));
+                + (config.skip() ? "; " + Settings.SKIP.property() + " is true: builds give no token at all" : ""));
         context.out().println("Proxy: " + proxy.description());
         int accepted = 0;
         for (Map.Entry<String, String> repository : repositories.entrySet()) {
@@ -258,15 +258,15 @@ final class DoctorCommand {
         private String sources(AwsSettings aws, AuthorizationToken token) {
             String winner = token.source();
             List<String> lines = new ArrayList<>();
-            int position = winner.startsWith("environment variable " + ConfigKeys.ENV_AUTH_TOKEN) ? 0
-                    : winner.startsWith("environment variable " + ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN) ? 1
+            int position = winner.startsWith("environment variable " + Settings.AUTH_TOKEN.variable()) ? 0
+                    : winner.startsWith("environment variable " + Settings.CODEARTIFACT_AUTH_TOKEN.variable()) ? 1
                     : winner.startsWith("codeartifact:GetAuthorizationToken") ? 2
                     : winner.startsWith("sts:AssumeRole") ? 3 : -1;
             if (position < 0) {
                 return "";
             }
-            lines.add(variable(ConfigKeys.ENV_AUTH_TOKEN, position, 0));
-            lines.add(variable(ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, position, 1));
+            lines.add(variable(Settings.AUTH_TOKEN.variable(), position, 0));
+            lines.add(variable(Settings.CODEARTIFACT_AUTH_TOKEN.variable(), position, 1));
             lines.add("codeartifact:GetAuthorizationToken with " + (aws.profile() == null
                     ? "the default AWS credentials" : "AWS profile '" + aws.profile() + "'") + ": "
                     + outcome(position, 2, "gave no token"));
@@ -276,7 +276,7 @@ final class DoctorCommand {
         }
 
         private String variable(String name, int winner, int position) {
-            String state = name.equals(ConfigKeys.ENV_AUTH_TOKEN) ? config.envToken() : config.codeartifactEnvToken();
+            String state = name.equals(Settings.AUTH_TOKEN.variable()) ? config.envToken() : config.codeartifactEnvToken();
             String before = config.isSetButBlank(name) ? "set, but empty or only whitespace, so ignored" : "not set";
             return "environment variable " + name + ": " + (state == null ? before : outcome(winner, position,
                     "set"));
@@ -304,9 +304,9 @@ final class DoctorCommand {
             if (reason.contains("no AWS credentials found") || reason.contains("Unable to load credentials")
                     || reason.contains("aws sso login")) {
                 return "Give the AWS SDK credentials, as for the AWS CLI: aws configure (access keys), aws sso login"
-                        + " (IAM Identity Center), a profile in AWS_PROFILE or -D" + ConfigKeys.PROFILE + ", or"
+                        + " (IAM Identity Center), a profile in AWS_PROFILE or -D" + Settings.PROFILE.property() + ", or"
                         + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; aws sts get-caller-identity then shows"
-                        + " who you are. Or export a token in " + ConfigKeys.ENV_AUTH_TOKEN + ".";
+                        + " who you are. Or export a token in " + Settings.AUTH_TOKEN.variable() + ".";
             }
             return "AWS refused the credentials (see the identity step): renew them (aws sso login, a fresh"
                     + " AWS_SESSION_TOKEN, new access keys) and check this machine's clock.";
@@ -318,7 +318,7 @@ final class DoctorCommand {
                 return identity.arn() + " may not get tokens: allow it codeartifact:GetAuthorizationToken on"
                         + " arn:aws:codeartifact:" + key.region() + ":" + key.owner() + ":domain/" + key.domain()
                         + " and sts:GetServiceBearerToken (condition sts:AWSServiceName = codeartifact.amazonaws.com),"
-                        + " or use an identity that has them (" + ConfigKeys.PROFILE + ", " + ConfigKeys.ENV_ROLE_ARN
+                        + " or use an identity that has them (" + Settings.PROFILE.property() + ", " + Settings.ROLE_ARN.variable()
                         + ").";
             }
             String message = e.getMessage();

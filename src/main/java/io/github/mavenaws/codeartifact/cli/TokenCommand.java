@@ -64,7 +64,7 @@ final class TokenCommand {
             context.err().println(e.messageFor(url));
             return CommandLine.FAILED;
         } finally {
-            Context.close(cache);
+            cache.close();
         }
     }
 }
