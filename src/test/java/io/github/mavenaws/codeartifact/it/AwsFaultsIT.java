@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,10 +57,7 @@ class AwsFaultsIT {
     }
 
     private static MavenDistribution single() {
-        MavenDistribution maven = MavenDistribution.versions().filter(m -> m.version().equals(VERSION))
-                .findFirst().orElse(null);
-        Assumptions.assumeTrue(maven != null, "Maven " + VERSION + " is not among it.maven.versions");
-        return maven;
+        return MavenDistribution.underTestOrSkip(VERSION);
     }
 
     /** The user's secret key and every role session's secret key and session token. */

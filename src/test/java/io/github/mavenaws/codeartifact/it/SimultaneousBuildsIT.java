@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,9 +64,7 @@ class SimultaneousBuildsIT {
 
     @Test
     void buildsStartedTogetherFetchOneTokenPerIdentity() throws Exception {
-        MavenDistribution maven = MavenDistribution.versions().filter(m -> m.version().equals(VERSION))
-                .findFirst().orElse(null);
-        Assumptions.assumeTrue(maven != null, "Maven " + VERSION + " is not among it.maven.versions");
+        MavenDistribution maven = MavenDistribution.underTestOrSkip(VERSION);
         Path home = RunDirectory.sharedFolder("simultaneous-builds-home", maven);
         List<FakePrincipal> users = List.of(ACME.reader(), ACME.reader());
 
