@@ -155,7 +155,7 @@ class SimultaneousBuildsIT {
                 fields.put(line.substring(0, equals), line.substring(equals + 1));
             }
         }
-        Map<String, String> expected = Map.of("version", "1", "domain", AcmeWorld.DOMAIN, "owner", AcmeWorld.OWNER,
+        Map<String, String> expected = Map.of("version", "2", "domain", AcmeWorld.DOMAIN, "owner", AcmeWorld.OWNER,
                 "region", AcmeWorld.REGION);
         for (Map.Entry<String, String> field : expected.entrySet()) {
             if (!field.getValue().equals(fields.get(field.getKey()))) {
@@ -163,11 +163,13 @@ class SimultaneousBuildsIT {
             }
         }
         String expiration = fields.getOrDefault("expiration", "");
+        String issued = fields.getOrDefault("issued", "");
         if (!expiration.matches("[0-9]+") || Long.parseLong(expiration) <= System.currentTimeMillis()
+                || !issued.matches("[0-9]+") || Long.parseLong(issued) >= Long.parseLong(expiration)
                 || !fields.getOrDefault("identity", "").matches("[0-9a-f]{64}")
                 || fields.getOrDefault("token", "").isEmpty()) {
-            throw result.failure(file.getFileName() + ": expected an identity digest, a token and an expiration"
-                    + " ahead");
+            throw result.failure(file.getFileName() + ": expected an identity digest, a token, its issue time and an"
+                    + " expiration ahead");
         }
         return fields.get("token");
     }
