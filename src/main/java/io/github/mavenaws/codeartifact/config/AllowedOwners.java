@@ -1,14 +1,13 @@
 package io.github.mavenaws.codeartifact.config;
 
 import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The AWS accounts whose CodeArtifact repositories may be given a token ({@link ConfigKeys#ALLOWED_OWNERS}): by
+ * The AWS accounts whose CodeArtifact repositories may be given a token ({@link Settings#ALLOWED_OWNERS}): by
  * default every owner, so the common case needs no configuration; when set, a repository of any other account, such
  * as one a dependency's POM declares, gets no token and causes no AWS call. Immutable.
  */
@@ -26,18 +25,12 @@ public final class AllowedOwners {
     }
 
     /**
-     * The setting's owners, or {@link #ANY} when it is not set.
+     * The owners the user listed.
      *
-     * @param environment the process environment, not null
-     * @param properties Maven's properties, not null
+     * @param setting the setting holding the list, not null
      * @throws ConfigurationException when an entry is not a 12-digit account id
      */
-    static AllowedOwners from(Map<String, String> environment, Map<?, ?> properties) throws ConfigurationException {
-        Setting setting = Setting.find(environment, properties, ConfigKeys.ALLOWED_OWNERS,
-                ConfigKeys.ENV_ALLOWED_OWNERS);
-        if (setting == null) {
-            return ANY;
-        }
+    static AllowedOwners parse(Setting setting) throws ConfigurationException {
         Set<String> owners = new TreeSet<>();
         for (String entry : setting.value().split(",", -1)) {
             String owner = entry.trim();

@@ -1,7 +1,7 @@
 package io.github.mavenaws.codeartifact.maven;
 
-import io.github.mavenaws.codeartifact.config.ConfigKeys;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
+import io.github.mavenaws.codeartifact.config.Settings;
 import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +51,7 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
     @Override
     public RepositoryConnector newInstance(RepositorySystemSession session, RemoteRepository repository)
             throws NoRepositoryConnectorException {
-        Optional<CodeArtifactEndpoint> endpoint = CodeArtifactEndpoint.parse(repository.getUrl());
+        Optional<CodeArtifactEndpoint> endpoint = CodeArtifactAuthenticationSelector.endpoint(repository);
         if (!endpoint.isPresent()) {
             throw new NoRepositoryConnectorException(repository, "not an AWS CodeArtifact repository");
         }
@@ -72,7 +72,7 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
         }
         if (!state.config().allowedOwners().allows(endpoint.get().key().owner())) {
             // before any token is asked for: another account's repository costs no AWS call
-            String reason = "account " + endpoint.get().key().owner() + " is not in " + ConfigKeys.ALLOWED_OWNERS
+            String reason = "account " + endpoint.get().key().owner() + " is not in " + Settings.ALLOWED_OWNERS.name()
                     + " (" + state.config().allowedOwners() + ")";
             if (state.firstTurnedAway(repository.getUrl())) {
                 LOGGER.debug("{} ({}) gets no token: {}", endpoint.get(), repository.getId(), reason);
@@ -85,11 +85,10 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
         return new RetryingRepositoryConnector(
                 repository,
                 endpoint.get(),
-                state.tokens(),
                 state.selector(),
                 (authenticated, token) -> basic.newInstance(
                         new PreemptiveAuthSession(session, repository.getId(), token),
-                        PreemptiveAuthSession.withExplicitPort(authenticated)));
+                        ExplicitHttpsPort.forTransport(authenticated)));
     }
 
     private RepositoryConnectorFactory basic(RemoteRepository repository) throws NoRepositoryConnectorException {

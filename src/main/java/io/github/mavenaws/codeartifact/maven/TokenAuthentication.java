@@ -35,6 +35,32 @@ final class TokenAuthentication implements Authentication {
         return issued;
     }
 
+    /**
+     * Reports the token {@link #token()} handed out as refused by the repository, so that the cache hands out
+     * another to the next authentication of the domain.
+     *
+     * @throws IllegalStateException when no token was handed out yet
+     */
+    synchronized void refused() {
+        if (issued == null) {
+            throw new IllegalStateException("no token handed out yet");
+        }
+        tokens.refused(key, issued);
+    }
+
+    /**
+     * Reports that a request with the token {@link #token()} handed out succeeded: a later refusal of it means it is
+     * spent, not denied.
+     *
+     * @throws IllegalStateException when no token was handed out yet
+     */
+    synchronized void served() {
+        if (issued == null) {
+            throw new IllegalStateException("no token handed out yet");
+        }
+        tokens.served(key, issued);
+    }
+
     @Override
     public void fill(AuthenticationContext context, String key, Map<String, String> data) {
         AuthorizationToken token;

@@ -1,7 +1,7 @@
 package io.github.mavenaws.codeartifact.token;
 
 import io.github.mavenaws.codeartifact.config.AwsSettings;
-import io.github.mavenaws.codeartifact.config.ConfigKeys;
+import io.github.mavenaws.codeartifact.config.Settings;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import java.time.Clock;
@@ -63,8 +63,8 @@ public final class TokenChains implements AutoCloseable {
         // apart by the access key id their credentials resolve to
         Supplier<String> accessKeyId = () -> clients.accessKeyId(aws.profile());
         return new TokenProviderChain(Arrays.asList(
-                environment(ConfigKeys.ENV_AUTH_TOKEN, config.envToken(), config),
-                environment(ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, config.codeartifactEnvToken(), config),
+                environment(Settings.AUTH_TOKEN.variable(), config.envToken(), config),
+                environment(Settings.CODEARTIFACT_AUTH_TOKEN.variable(), config.codeartifactEnvToken(), config),
                 cache.cached(new GetAuthorizationTokenProvider(clients, aws), aws.identity().resolvedWith(accessKeyId)),
                 // without a role the provider fails at once, with nothing to keep
                 aws.roleArn() == null ? role : cache.cached(role, aws.roleIdentity().resolvedWith(accessKeyId))));

@@ -77,8 +77,8 @@ class ResolvedIdentityTest {
         Map<String, String> env = env("");
         RoleArn role = RoleArn.parse("test", "arn:aws:iam::111122223333:role/publisher");
 
-        assertNotEquals(identity(env).assuming(role).resolvedWith(resolvesTo("ASIAFIRSTROLE0000001")).digest(),
-                identity(env).assuming(role).resolvedWith(resolvesTo("ASIASECONDROLE000002")).digest());
+        assertNotEquals(identity(env).assuming(role, Settings.ROLE_SESSION_NAME.defaultValue()).resolvedWith(resolvesTo("ASIAFIRSTROLE0000001")).digest(),
+                identity(env).assuming(role, Settings.ROLE_SESSION_NAME.defaultValue()).resolvedWith(resolvesTo("ASIASECONDROLE000002")).digest());
     }
 
     @Test
