@@ -7,6 +7,7 @@ import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+import io.github.mavenaws.codeartifact.maven.RepositoryProbe;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import io.github.mavenaws.codeartifact.token.CallerIdentity;
 import io.github.mavenaws.codeartifact.token.TokenProviderException;
@@ -191,21 +192,23 @@ final class DoctorCommand {
                 step(OK, "token", "from " + token.source() + ", " + expiry(token)
                         + (round == 0 ? sources(aws, token) : ""), start);
                 start = System.nanoTime();
-                int status;
+                RepositoryProbe.Answer answer;
                 try {
-                    status = RepositoryProbe.get(url, token);
+                    answer = RepositoryProbe.get(url, token, null,
+                            ThisJar.ARTIFACT_ID + "/" + ThisJar.version() + " doctor");
                 } catch (IOException e) {
                     step(FAILED, "repository", "GET " + endpoint.host() + " failed: " + e, start);
                     return verdict(false, "The repository could not be reached (" + e.getClass().getSimpleName()
                             + ")." + (proxy.proxy() != null ? proxyAdvice()
                                     : " Check DNS and the network to " + endpoint.host() + "."));
                 }
-                if (RepositoryProbe.accepted(status)) {
+                int status = answer.status();
+                if (answer.accepted()) {
                     step(OK, "repository", "GET with the token answered HTTP " + status + ": the token is accepted",
                             start);
                     return verdict(true, null);
                 }
-                if (!RepositoryProbe.refused(status)) {
+                if (!answer.refused()) {
                     step(FAILED, "repository", "GET with the token answered HTTP " + status
                             + ", neither accepting nor refusing it", start);
                     return verdict(false, "The repository answered HTTP " + status + " where CodeArtifact answers"

@@ -88,7 +88,8 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
                 state.selector(),
                 (authenticated, token) -> basic.newInstance(
                         new PreemptiveAuthSession(session, repository.getId(), token),
-                        ExplicitHttpsPort.forTransport(authenticated)));
+                        ExplicitHttpsPort.forTransport(authenticated)),
+                RetryingRepositoryConnector.DIRECT);
     }
 
     private RepositoryConnectorFactory basic(RemoteRepository repository) throws NoRepositoryConnectorException {

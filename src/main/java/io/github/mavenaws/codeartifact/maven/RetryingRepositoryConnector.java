@@ -3,6 +3,9 @@ package io.github.mavenaws.codeartifact.maven;
 import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import io.github.mavenaws.codeartifact.token.TokenUnavailableException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts the domain's token on a CodeArtifact repository and recovers from refusals: transfers refused with 401/403
  * are reported to the cache, which drops the token and picks the next one, and are retried on a new delegate
- * connector, since transports read credentials only once. Everything else is the delegate's (resolver's basic
+ * connector, since transports read credentials only once. A refused download is first asked for again at the
+ * repository ({@link RefusalOrigin}): when the repository accepts the token and the refusal came from where it
+ * redirects downloads (S3) or from something in between, the token is kept and the transfers fail saying so.
+ * Everything else is the delegate's (resolver's basic
  * connector) business.
  */
 final class RetryingRepositoryConnector implements RepositoryConnector {
@@ -40,6 +46,34 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
                 throws NoRepositoryConnectorException;
     }
 
+    /** Asks the repository again for a refused download, with the same token and no redirect followed. */
+    interface Prober {
+        /**
+         * @param url the download's URL on the repository, not null
+         * @param token the token the refused download carried, not null
+         * @param repository the repository, whose proxy the request goes through, not null
+         * @return the repository's answer, or null when it cannot be asked
+         * @throws IOException when the repository cannot be reached
+         */
+        RepositoryProbe.Answer probe(String url, AuthorizationToken token, RemoteRepository repository)
+                throws IOException;
+    }
+
+    /**
+     * The repository asked directly, through the repository's proxy as Maven chose it: a proxy that needs
+     * credentials is not tried (they are Maven's to send), and the refusal then counts as the token's.
+     */
+    static final Prober DIRECT = (url, token, repository) -> {
+        org.eclipse.aether.repository.Proxy proxy = repository.getProxy();
+        if (proxy != null && proxy.getAuthentication() != null) {
+            return null;
+        }
+        return RepositoryProbe.get(url, token,
+                proxy == null ? Proxy.NO_PROXY
+                        : new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort())),
+                "maven-aws-extension (checking a refused download)");
+    };
+
     /** One transfer call on a delegate: get or put. */
     private interface Operation<A extends ArtifactTransfer, M extends MetadataTransfer> {
         void run(RepositoryConnector connector, List<A> artifacts, List<M> metadata);
@@ -49,6 +83,7 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
     private final CodeArtifactEndpoint endpoint;
     private final CodeArtifactAuthenticationSelector selector;
     private final DelegateFactory delegates;
+    private final Prober prober;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Delegate current;
 
@@ -56,11 +91,13 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
             RemoteRepository repository,
             CodeArtifactEndpoint endpoint,
             CodeArtifactAuthenticationSelector selector,
-            DelegateFactory delegates) {
+            DelegateFactory delegates,
+            Prober prober) {
         this.repository = Objects.requireNonNull(repository, "repository cannot be null");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint cannot be null");
         this.selector = Objects.requireNonNull(selector, "selector cannot be null");
         this.delegates = Objects.requireNonNull(delegates, "delegates cannot be null");
+        this.prober = Objects.requireNonNull(prober, "prober cannot be null");
     }
 
     @Override
@@ -102,6 +139,15 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
             if (refused.isEmpty() || attempt >= MAX_ATTEMPTS) {
                 return;
             }
+            RefusalOrigin origin = origin(delegate, refused);
+            if (!origin.isTheTokens()) {
+                // the token stays, in memory and on disk: the repository itself accepts it
+                LOGGER.debug("{}: {} transfer(s) refused by {}, not by the repository; keeping the token from {}",
+                        endpoint, refused.size(), origin, delegate.token.source());
+                refused.fail(repository, origin.message(repository.getId() + " (" + endpoint.host() + ")",
+                        TransferRefusal.describe(refused.firstFailure())));
+                return;
+            }
             transfers = retryRefused(delegate, refused);
         }
     }
@@ -125,6 +171,32 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
             delegate.authentication.served();
         }
         return delegate;
+    }
+
+    /**
+     * Whether the refusal is the token's, as the repository tells when asked again for the first refused download
+     * with the same token and no redirect followed. Uploads are never asked about (asking would mean uploading
+     * again), nor is anything when the repository cannot be reached: their refusal counts as the token's.
+     */
+    private RefusalOrigin origin(Delegate delegate, TransferBatch<?, ?> refused) {
+        String path = refused.firstDownloadPath();
+        if (path == null) {
+            return RefusalOrigin.REPOSITORY;
+        }
+        String base = repository.getUrl();
+        String url = (base.endsWith("/") ? base : base + "/") + path;
+        try {
+            RepositoryProbe.Answer answer = prober.probe(url, delegate.token, repository);
+            RefusalOrigin origin = RefusalOrigin.of(endpoint.host(), answer);
+            LOGGER.debug("{}: asked again for {} with the same token, the repository answered {}: refused by {}",
+                    endpoint, path, answer == null ? "nothing (not asked through a proxy with credentials)" : answer,
+                    origin);
+            return origin;
+        } catch (IOException | RuntimeException e) {
+            LOGGER.debug("{}: could not ask the repository again for {} ({}); the refusal counts as the token's",
+                    endpoint, path, e.toString());
+            return RefusalOrigin.REPOSITORY;
+        }
     }
 
     /**

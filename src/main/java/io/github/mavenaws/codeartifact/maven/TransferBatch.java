@@ -5,8 +5,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.metadata.Metadata;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.spi.connector.ArtifactDownload;
 import org.eclipse.aether.spi.connector.ArtifactTransfer;
+import org.eclipse.aether.spi.connector.MetadataDownload;
 import org.eclipse.aether.spi.connector.MetadataTransfer;
 import org.eclipse.aether.transfer.ArtifactTransferException;
 import org.eclipse.aether.transfer.ChecksumFailureException;
@@ -83,6 +87,65 @@ final class TransferBatch<A extends ArtifactTransfer, M extends MetadataTransfer
             }
         }
         return new TransferBatch<>(failedArtifacts, failedMetadata);
+    }
+
+    /**
+     * The path, in the repository's Maven 2 layout, of the first download of the batch; null when the batch holds an
+     * upload, or nothing.
+     */
+    String firstDownloadPath() {
+        for (A transfer : artifacts) {
+            if (!(transfer instanceof ArtifactDownload)) {
+                return null;
+            }
+        }
+        for (M transfer : metadata) {
+            if (!(transfer instanceof MetadataDownload)) {
+                return null;
+            }
+        }
+        if (!artifacts.isEmpty()) {
+            Artifact artifact = artifacts.get(0).getArtifact();
+            return directory(artifact.getGroupId(), artifact.getArtifactId(), artifact.getBaseVersion())
+                    + artifact.getArtifactId() + "-" + artifact.getVersion()
+                    + (artifact.getClassifier().isEmpty() ? "" : "-" + artifact.getClassifier())
+                    + (artifact.getExtension().isEmpty() ? "" : "." + artifact.getExtension());
+        }
+        if (!metadata.isEmpty()) {
+            Metadata file = metadata.get(0).getMetadata();
+            return directory(file.getGroupId(), file.getArtifactId(), file.getVersion()) + file.getType();
+        }
+        return null;
+    }
+
+    /** {@code com/example/lib/1.0/}: the folders of the non-empty parts. */
+    private static String directory(String groupId, String artifactId, String version) {
+        StringBuilder path = new StringBuilder();
+        if (!groupId.isEmpty()) {
+            path.append(groupId.replace('.', '/')).append('/');
+            if (!artifactId.isEmpty()) {
+                path.append(artifactId).append('/');
+                if (!version.isEmpty()) {
+                    path.append(version).append('/');
+                }
+            }
+        }
+        return path.toString();
+    }
+
+    /** The failure of the first failed transfer, or null when none failed. */
+    Exception firstFailure() {
+        for (A transfer : artifacts) {
+            if (transfer.getException() != null) {
+                return transfer.getException();
+            }
+        }
+        for (M transfer : metadata) {
+            if (transfer.getException() != null) {
+                return transfer.getException();
+            }
+        }
+        return null;
     }
 
     /** Forgets the transfers' failures, so that they can be tried again. */

@@ -1,6 +1,7 @@
 package io.github.mavenaws.codeartifact.maven;
 
 import java.lang.reflect.Method;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,9 +15,12 @@ final class TransferRefusal {
     /** The JDK HTTP client (resolver 2's default transport) gives up on repeated 401s with a bare IOException. */
     private static final String JDK_TOO_MANY_AUTH = "too many authentication attempts";
 
-    /** Wagon reports other status codes only in text, e.g. "Return code is: 401, ReasonPhrase: Unauthorized". */
+    /**
+     * Wagon reports other status codes only in text, e.g. "Return code is: 401, ReasonPhrase: Unauthorized", and its
+     * AuthorizationException's as "authorization failed for <url>, status: 403 Forbidden".
+     */
     private static final Pattern STATUS_IN_TEXT =
-            Pattern.compile("(?i).*\\b(return code is|status code)[: ]+(401|403)\\b.*", Pattern.DOTALL);
+            Pattern.compile("(?i).*\\b(return code is|status code|status)[: ]+(401|403)\\b.*", Pattern.DOTALL);
 
     private TransferRefusal() {}
 
@@ -36,6 +40,29 @@ final class TransferRefusal {
             }
         }
         return false;
+    }
+
+    /**
+     * The refusal as a message can name it: {@code HTTP 403} when the transport tells the status, else
+     * {@code HTTP 401/403}.
+     *
+     * @param failure a failure {@link #isRefusal} recognises, or null
+     */
+    static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            int status = statusCode(t);
+            if (status == 401 || status == 403) {
+                return "HTTP " + status;
+            }
+            String message = t.getMessage();
+            if (message != null) {
+                Matcher m = STATUS_IN_TEXT.matcher(message);
+                if (m.matches()) {
+                    return "HTTP " + m.group(2);
+                }
+            }
+        }
+        return "HTTP 401/403";
     }
 
     /**

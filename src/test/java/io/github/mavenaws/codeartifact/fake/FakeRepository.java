@@ -29,6 +29,7 @@ public final class FakeRepository {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private volatile Path upstream;
     private volatile boolean redirectToS3;
+    private volatile boolean s3Denies;
     private volatile String redirectBase;
 
     FakeRepository(FakeDomain domain, String name) {
@@ -105,6 +106,19 @@ public final class FakeRepository {
 
     boolean redirectsToS3() {
         return redirectToS3;
+    }
+
+    /**
+     * S3 answers the presigned URLs of this repository's files with 403 AccessDenied, as it does when a bucket or VPC
+     * endpoint policy denies the CodeArtifact assets bucket: the repository itself still accepts the token.
+     */
+    public FakeRepository s3DeniesDownloads(boolean deny) {
+        this.s3Denies = deny;
+        return this;
+    }
+
+    boolean s3Denies() {
+        return s3Denies;
     }
 
     /**

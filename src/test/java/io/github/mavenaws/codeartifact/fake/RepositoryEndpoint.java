@@ -71,7 +71,8 @@ final class RepositoryEndpoint {
         // CodeArtifact serves metadata and checksums itself and sends package assets to S3
         boolean asset = !filePath.endsWith("maven-metadata.xml") && !FakeRepository.isChecksum(filePath);
         if (!head && asset && repository.redirectsToS3()) {
-            return FakeReply.empty(307).header("Location", s3.presign(repository.domain(), content));
+            return FakeReply.empty(307)
+                    .header("Location", s3.presign(repository.domain(), content, repository.s3Denies()));
         }
         if (!head && asset && repository.redirectBase() != null) {
             return FakeReply.empty(307).header("Location", repository.redirectBase() + filePath);

@@ -27,7 +27,7 @@ final class S3Endpoint {
     private final Map<String, PresignedObject> objects = new ConcurrentHashMap<>();
 
     /** What a presigned URL points to; the bytes are copied so later PUTs don't change an issued download. */
-    private record PresignedObject(String host, byte[] content, String amzDate, Instant expires) {
+    private record PresignedObject(String host, byte[] content, String amzDate, Instant expires, boolean denied) {
     }
 
     S3Endpoint(FakeAws aws) {
@@ -35,15 +35,18 @@ final class S3Endpoint {
         new SecureRandom().nextBytes(signingKey);
     }
 
-    /** A presigned-style GET URL for the content, on the domain's assets bucket. */
-    String presign(FakeDomain domain, byte[] content) {
+    /**
+     * A presigned-style GET URL for the content, on the domain's assets bucket; {@code denied}: S3 answers it with
+     * 403 AccessDenied, as under a bucket or VPC endpoint policy that denies the bucket.
+     */
+    String presign(FakeDomain domain, byte[] content, boolean denied) {
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);
         String key = HexFormat.of().formatHex(id);
         String host = domain.assetsHost();
         Instant now = aws.now();
         String amzDate = AMZ_DATE.format(now);
-        objects.put(key, new PresignedObject(host, content, amzDate, now.plus(EXPIRES)));
+        objects.put(key, new PresignedObject(host, content, amzDate, now.plus(EXPIRES), denied));
         String credential = "ASIAFAKECODEARTIFACT/" + amzDate.substring(0, 8) + "/" + domain.region() + "/s3/aws4_request";
         return aws.url(host) + "/" + key
                 + "?X-Amz-Algorithm=" + SigV4.ALGORITHM
@@ -85,6 +88,10 @@ final class S3Endpoint {
             notes.errorCode = "SignatureDoesNotMatch";
             return error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the"
                     + " signature you provided. Check your key and signing method.", "");
+        }
+        if (object.denied()) {
+            notes.errorCode = "AccessDenied";
+            return error(403, "AccessDenied", "Access Denied", "");
         }
         if (!aws.now().isBefore(object.expires())) {
             notes.errorCode = "AccessDenied";

@@ -58,6 +58,8 @@ class RetryingRepositoryConnectorTest {
         final List<String> seen = new ArrayList<>();
         /** Revoked right after the first file served with it, before the file's checksums are fetched. */
         String revokedBeforeChecksums;
+        /** The artifact whose redirect target (S3) answers 403 whatever the token. */
+        String deniedByS3;
         int opened;
         int closed;
 
@@ -73,7 +75,10 @@ class RetryingRepositoryConnectorTest {
                         Collection<? extends MetadataDownload> metadata) {
                     for (ArtifactDownload d : artifacts) {
                         seen.add(password);
-                        if (!"aws".equals(user) || !accepted.contains(password)) {
+                        if (d.getArtifact().getArtifactId().equals(deniedByS3)) {
+                            d.setException(new ArtifactTransferException(d.getArtifact(), repository,
+                                    new TransferRefusalTest.StatusException(403)));
+                        } else if (!"aws".equals(user) || !accepted.contains(password)) {
                             d.setException(new ArtifactTransferException(d.getArtifact(), repository,
                                     new TransferRefusalTest.StatusException(401)));
                         } else if (password.equals(revokedBeforeChecksums)
@@ -109,11 +114,17 @@ class RetryingRepositoryConnectorTest {
     }
 
     private final Server server = new Server();
+    private final List<String> probed = new ArrayList<>();
+    /** What the repository answers a refused download asked for again; by default it cannot be asked. */
+    private RetryingRepositoryConnector.Prober probe = (url, token, repository) -> null;
 
     private RetryingRepositoryConnector connector(TokenProvider... providers) {
         TokenCache tokens = TestTokens.cache(java.time.Clock.systemUTC(), providers);
         return new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, new CodeArtifactAuthenticationSelector(tokens),
-                (r, t) -> server.open(r));
+                (r, t) -> server.open(r), (url, token, repository) -> {
+                    probed.add(url + " with " + token.value());
+                    return probe.probe(url, token, repository);
+                });
     }
 
     private static ArtifactDownload download(String artifactId) {
@@ -254,6 +265,66 @@ class RetryingRepositoryConnectorTest {
     }
 
     @Test
+    void aDownloadRefusedByItsRedirectTargetKeepsTheToken() {
+        CountingTokenProvider aws = provider("aws", true);
+        server.accepted.add("aws-acme-1");
+        server.deniedByS3 = "lib";
+        probe = (url, token, repository) -> new RepositoryProbe.Answer(307,
+                "https://assets-111122223333-us-west-2.s3.us-west-2.amazonaws.com/abc?X-Amz-Signature=secret");
+        ArtifactDownload lib = new ArtifactDownload(new DefaultArtifact("com.example:lib:jar:tests:1.0"), null,
+                new File("target/unused"), org.eclipse.aether.repository.RepositoryPolicy.CHECKSUM_POLICY_FAIL);
+
+        try (RetryingRepositoryConnector connector = connector(aws)) {
+            connector.get(Collections.singletonList(lib), null);
+            connector.get(Collections.singletonList(download("a")), null);
+        }
+
+        assertEquals(Collections.singletonList(URL + "com/example/lib/1.0/lib-1.0-tests.jar with aws-acme-1"), probed);
+        assertEquals(1, aws.calls.get(), "no other token asked for");
+        assertTrue(aws.refused.isEmpty(), "the token is not reported refused");
+        assertEquals(Arrays.asList("aws-acme-1", "aws-acme-1"), server.seen, "the same token serves on");
+        String message = lib.getException().getMessage();
+        assertTrue(message.contains("ca (acme-111122223333.d.codeartifact.us-west-2.amazonaws.com) accepts the"
+                + " CodeArtifact token and redirects this download to"
+                + " assets-111122223333-us-west-2.s3.us-west-2.amazonaws.com (S3), and the download's redirect target"
+                + " refused it (HTTP 403)"), message);
+        assertFalse(message.contains("secret"), "the presigned URL is not shown: " + message);
+    }
+
+    @Test
+    void aDownloadTheRepositoryRefusesWhenAskedAgainCountsAsTheTokens() {
+        CountingTokenProvider aws = provider("aws", true);
+        server.accepted.add("aws-acme-2");
+        probe = (url, token, repository) -> new RepositoryProbe.Answer(401, null);
+        ArtifactDownload a = download("a");
+
+        try (RetryingRepositoryConnector connector = connector(aws)) {
+            connector.get(Collections.singletonList(a), null);
+        }
+
+        assertNull(a.getException());
+        assertEquals(Collections.singletonList(URL + "com/example/a/1.0/a-1.0.jar with aws-acme-1"), probed);
+        assertEquals(2, aws.calls.get());
+    }
+
+    @Test
+    void uploadsAreNeverAskedAgain() {
+        CountingTokenProvider aws = provider("aws", true);
+        server.accepted.add("aws-acme-2");
+        probe = (url, token, repository) -> {
+            throw new AssertionError("an upload must not be probed");
+        };
+        ArtifactUpload upload = new ArtifactUpload(new DefaultArtifact("com.example:a:1.0"), new File("pom.xml"));
+
+        try (RetryingRepositoryConnector connector = connector(aws)) {
+            connector.put(Collections.singletonList(upload), null);
+        }
+
+        assertNull(upload.getException());
+        assertTrue(probed.isEmpty());
+    }
+
+    @Test
     void authenticationNeverShowsTheToken() throws Exception {
         CountingTokenProvider aws = provider("aws", true);
         TokenCache tokens = TestTokens.cache(java.time.Clock.systemUTC(), aws);
@@ -262,6 +333,6 @@ class RetryingRepositoryConnectorTest {
         assertFalse(authentication.toString().contains("aws-acme-1"), authentication.toString());
         RepositoryConnector mock = Mockito.mock(RepositoryConnector.class);
         assertFalse(new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, new CodeArtifactAuthenticationSelector(tokens),
-                (r, t) -> mock).toString().contains("aws-acme-1"));
+                (r, t) -> mock, (url, token, repository) -> null).toString().contains("aws-acme-1"));
     }
 }
