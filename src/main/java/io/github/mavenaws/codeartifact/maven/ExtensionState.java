@@ -3,6 +3,7 @@ package io.github.mavenaws.codeartifact.maven;
 import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
+import io.github.mavenaws.codeartifact.token.BackendLogLevel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.aether.RepositorySystemSession;
@@ -25,6 +26,7 @@ final class ExtensionState implements AutoCloseable {
     private final ExtensionConfig config;
     private TokenCache tokens;
     private CodeArtifactAuthenticationSelector selector;
+    private BackendLogLevel transportLogLevels;
     private final Set<String> turnedAway = ConcurrentHashMap.newKeySet();
 
     private ExtensionState(ExtensionConfig config) {
@@ -78,6 +80,8 @@ final class ExtensionState implements AutoCloseable {
      */
     synchronized TokenCache tokens() {
         if (tokens == null) {
+            // before the first request that carries a token
+            transportLogLevels = TransportLogLevels.quiet();
             tokens = TokenCache.create(config);
             selector = new CodeArtifactAuthenticationSelector(tokens);
         }
@@ -95,5 +99,6 @@ final class ExtensionState implements AutoCloseable {
             return;
         }
         tokens.close();
+        transportLogLevels.close();
     }
 }

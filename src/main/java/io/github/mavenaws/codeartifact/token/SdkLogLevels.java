@@ -9,7 +9,9 @@ import software.amazon.awssdk.regions.Region;
  * logs each signed request at debug, session token included, and {@code -X} shows every debug line. Maven's simple
  * loggers take a logger's level from a system property when the logger is created, so setting it before the first
  * SDK class loads keeps the SDK at info, unless the user chose a level. A long-lived JVM (IDE, Maven daemon) must
- * be left as found, so {@link #close()} removes what {@link #quiet()} set, once the build is over.
+ * be left as found, so {@link #close()} removes what {@link #quiet()} set, once the build is over. Under logback
+ * (in {@code lib/ext}, as Maven's documentation describes) the same levels are set through its API
+ * ({@link BackendLogLevel}); under a backend the extension does not know, {@code -X} says that it could not.
  *
  * <p>The SDK's loggers are named after its classes, which the extension's jar relocates: the package is read from a
  * class name, never written out, so that the jar and the classes (unit tests, IDEs) each name their SDK's package.
@@ -32,9 +34,12 @@ final class SdkLogLevels implements AutoCloseable {
 
     /** What {@link #quiet()} set, to be removed by {@link #close()}. */
     private final Map<String, String> set;
+    /** The same levels under a backend that reads no such property (logback in {@code lib/ext}). */
+    private final BackendLogLevel backend;
 
-    private SdkLogLevels(Map<String, String> set) {
+    private SdkLogLevels(Map<String, String> set, BackendLogLevel backend) {
         this.set = set;
+        this.backend = backend;
     }
 
     /** {@code software.amazon.awssdk}, or where the extension's jar relocated it; initialises no SDK class. */
@@ -56,7 +61,13 @@ final class SdkLogLevels implements AutoCloseable {
             }
             set.forEach(System::setProperty);
         }
-        return new SdkLogLevels(set);
+        Map<String, String> levels = new LinkedHashMap<>();
+        levels.put(sdkPackage(), "INFO");
+        for (String logger : QUIET_SDK_LOGGERS) {
+            levels.put(sdkPackage() + logger, "ERROR");
+        }
+        return new SdkLogLevels(set, BackendLogLevel.set(levels,
+                "the SDK's debug lines, which include signed request headers (the session token's among them)"));
     }
 
     /** Removes the properties {@link #quiet()} set, unless someone has changed them since. */
@@ -68,5 +79,6 @@ final class SdkLogLevels implements AutoCloseable {
             }
         });
         set.clear();
+        backend.close();
     }
 }

@@ -85,6 +85,34 @@ record MavenDistribution(String version, Path home) {
         return new MavenDistribution(version, copy);
     }
 
+    /**
+     * A copy of this Maven 3.9 distribution, {@code target/it/maven-with-logback/<name>/apache-maven-<version>}, made
+     * afresh, that logs through logback as Maven's logging documentation describes: its SLF4J provider removed from
+     * {@code lib}, logback's jars (prepared by the pom in {@code it.logbackDir}) in {@code lib/ext}, no logback
+     * configuration, so Maven's {@code -X} alone sets the levels.
+     */
+    MavenDistribution withLogback(String name) {
+        if (!version.startsWith("3.9.")) {
+            throw new IllegalStateException("logback 1.2 fits the SLF4J 1.7 of Maven 3.9 only, not Maven " + version);
+        }
+        Path copy = ItEnvironment.workDir().resolve("maven-with-logback").resolve(name).resolve(home.getFileName());
+        FileTrees.delete(copy);
+        FileTrees.copy(home, copy);
+        Path logback = Path.of(ItEnvironment.property("it.logbackDir"));
+        try (Stream<Path> lib = Files.list(copy.resolve("lib")); Stream<Path> jars = Files.list(logback)) {
+            for (Path provider : lib.filter(f -> f.getFileName().toString().startsWith("maven-slf4j-provider"))
+                    .toList()) {
+                Files.delete(provider);
+            }
+            for (Path jar : jars.filter(f -> f.getFileName().toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, copy.resolve("lib/ext").resolve(jar.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot put logback into " + copy, e);
+        }
+        return new MavenDistribution(version, copy);
+    }
+
     boolean isMaven4() {
         return version.startsWith("4.");
     }
