@@ -41,14 +41,14 @@ final class RefusalOrigin {
      */
     static RefusalOrigin of(String repositoryHost, RepositoryProbe.Answer answer) {
         Objects.requireNonNull(repositoryHost, "repositoryHost cannot be null");
-        if (answer == null || !answer.accepted()) {
+        if (answer == null || !answer.accepted() && !answer.redirected()) {
             return REPOSITORY;
         }
-        int status = answer.status();
-        if (status >= 300 && status < 400) {
+        if (answer.redirected()) {
             String target = host(answer.location());
             // a redirect within the repository's host leads back to the repository, which then refused the token
-            return repositoryHost.equalsIgnoreCase(target) ? REPOSITORY : new RefusalOrigin(Kind.REDIRECT_TARGET, target);
+            return repositoryHost.equalsIgnoreCase(target)
+                    ? REPOSITORY : new RefusalOrigin(Kind.REDIRECT_TARGET, target);
         }
         return new RefusalOrigin(Kind.IN_BETWEEN, null);
     }

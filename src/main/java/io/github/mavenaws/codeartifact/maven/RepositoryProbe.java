@@ -43,9 +43,14 @@ public final class RepositoryProbe {
             return location;
         }
 
-        /** Whether the repository accepted the token: a file, no file, or a redirect to where the file is. */
+        /** Whether the repository accepted the token and answered itself: a file, or no such file. */
         public boolean accepted() {
-            return status >= 200 && status < 400 || status == 404;
+            return status >= 200 && status < 300 || status == 404;
+        }
+
+        /** Whether the repository sent the request elsewhere: CodeArtifact does so, to S3, for a token it accepts. */
+        public boolean redirected() {
+            return status >= 300 && status < 400;
         }
 
         /** Whether the repository refused the token. */

@@ -69,8 +69,8 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
             return null;
         }
         return RepositoryProbe.get(url, token,
-                proxy == null ? Proxy.NO_PROXY
-                        : new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort())),
+                proxy == null ? Proxy.NO_PROXY : new Proxy(Proxy.Type.HTTP,
+                        InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort())),
                 "maven-aws-extension (checking a refused download)");
     };
 
