@@ -16,6 +16,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * logback's own API. With {@code -X}, the SDK's request-signing debug lines (which hold the session token's header)
  * stay off, and so do the HTTP client's header lines that Maven's own logging configuration turns off (they would
  * show the token's Basic header): no secret shows, while everything else logs at debug.
+ *
+ * <p>Maven 3.9 only: Maven 4.0.0-rc-4 does not start with logback in {@code lib/ext} (with its own provider removed,
+ * {@code NoClassDefFoundError: org/apache/maven/slf4j/MavenSimpleLogger}; with it kept, SLF4J picks logback and Maven
+ * fails casting logback's logger to {@code MavenSimpleLogger}).
  */
 class LogbackIT {
 
