@@ -28,6 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * valid token, nothing comes from anywhere else, and the extension is never downloaded. The SDK that fetched the
  * token is the relocated one inside the jar, never a {@code software.amazon.awssdk} class. A second scenario names
  * the extension in {@code .mvn/extensions.xml} as well: both copies load, the installed one serves, the build works.
+ * A third has no installed copy, only {@code .mvn/extensions.xml} and the extension's jar and POM in the local
+ * repository: reading its POM needs nothing, so it loads with no download and authorizes everything else.
  */
 class MirrorBootstrapIT {
 
@@ -50,7 +52,7 @@ class MirrorBootstrapIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void installedJarAuthorizesEveryDownloadFromAnEmptyLocalRepository(MavenDistribution maven) {
         FakePrincipal user = reader();
         FakeRepository mirror = mirror("mirror-" + maven.version());
@@ -89,7 +91,7 @@ class MirrorBootstrapIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void installedJarServesWhenTheProjectNamesTheExtensionToo(MavenDistribution maven) {
         FakePrincipal user = reader();
         FakeRepository mirror = mirror("both-" + maven.version());
@@ -124,6 +126,54 @@ class MirrorBootstrapIT {
                 .noViolations();
         // last: a run failing only this shows that every other expectation held
         assertCalls(result).repositoryServedOnlyWithToken();
+    }
+
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
+    void extensionsXmlLoadsTheLocalExtensionThroughAMirrorOfEverything(MavenDistribution maven) {
+        FakePrincipal user = reader();
+        FakeRepository mirror = mirror("local-" + maven.version());
+
+        // What a user has after any earlier build: the extension's jar and POM in the local repository, nothing else
+        // (no BOM, no plugin). Maven reads the extension's POM before the extension runs, so anything that POM needed
+        // would go to the mirror unauthorized, draw a 401 and keep the extension from loading.
+        MavenResult result = MavenRun.of(maven, "extensions-xml-mirror-everything").against(aws)
+                .project(SampleProject.named("no-repository"))
+                .localRepositoryFrom(extensionOnly())
+                .mirrorEverythingTo(mirror.url())
+                .awsCredentials(user)
+                .args("-X", "compile")
+                .run();
+
+        result.assertSuccess()
+                .assertExtensionLoaded()
+                .assertOutputDoesNotContain("Failed to read artifact descriptor")
+                .assertHidesSecrets(List.of(user.secretAccessKey()));
+        assertCalls(result)
+                .tokenRequests(1)
+                .count("requests for the extension or its POM", Calls.REPOSITORY
+                        .and(c -> c.path().contains("/io/github/mavenaws/")), 0)
+                .count("requests for a BOM", Calls.REPOSITORY
+                        .and(c -> c.path().contains("/software/amazon/awssdk/") || c.path().contains("-bom/")), 0)
+                .downloadedWithToken(plugin("maven-compiler-plugin", "3.13.0", "jar"))
+                .downloadedWithToken(PrivateArtifacts.path("private-lib", "jar"))
+                .noViolations();
+        assertEverythingCameFromTheMirror(result);
+        // last: a run failing only this shows that every other expectation held
+        assertCalls(result).repositoryServedOnlyWithToken();
+    }
+
+    /**
+     * A local repository holding the extension's folder alone, as {@code mvn install} of the extension or an earlier
+     * download leaves it: taken from the extension repository, without the AWS SDK artifacts invoker puts beside it.
+     */
+    private static Path extensionOnly() {
+        Path repository = ItEnvironment.workDir().resolve("extension-only-repository");
+        Path folder = Path.of("io/github/mavenaws/maven-aws-extension");
+        FileTrees.delete(repository);
+        FileTrees.copy(ItEnvironment.extensionRepository().resolve(folder.toString()),
+                repository.resolve(folder.toString()));
+        return repository;
     }
 
     private static FakePrincipal reader() {

@@ -49,7 +49,7 @@ class NothingNeededIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void buildWithoutCodeArtifactRepository(MavenDistribution maven) {
         FakePrincipal user = reader();
 
@@ -74,7 +74,7 @@ class NothingNeededIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void buildsWithEverythingLocal(MavenDistribution maven) {
         Path localRepository = RunDirectory.sharedFolder("nothing-local-repository", maven);
         FakePrincipal user = reader();

@@ -64,7 +64,7 @@ class SettingsIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void everyRouteTakesPartAndEachDomainGetsTheTokenOfItsOwnRole(MavenDistribution maven) throws IOException {
         String v = maven.version().replace('.', '-');
         FakeRole alphaRole = aws.role("arn:aws:iam::" + ALPHA_OWNER + ":role/alpha-reader-" + v).allowToken(alpha);
@@ -148,7 +148,7 @@ class SettingsIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void malformedSettingsStopTheBuildWithOneClearMessage(MavenDistribution maven) {
         FakePrincipal user = user().allowToken(alpha).allowToken(beta);
 

@@ -41,7 +41,7 @@ class TokenSourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void poetryTokenWithoutAwsCredentials(MavenDistribution maven) {
         environmentTokenWithoutAwsCredentials(maven, "POETRY_AWS_PLUGIN_AUTH_TOKEN");
     }
@@ -76,7 +76,7 @@ class TokenSourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void roleAssumedWhenTheUserMayNotFetchTokens(MavenDistribution maven) {
         FakeRole role = aws.role("arn:aws:iam::111122223333:role/maven-reader-" + maven.version()).allowToken(domain);
         FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowAssume(role);
@@ -116,7 +116,7 @@ class TokenSourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void staleEnvironmentTokenGivesWayToAFreshOne(MavenDistribution maven) {
         FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
         String stale = aws.issueToken(domain, user);
