@@ -89,6 +89,12 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
     }
 
     PreemptiveAuthSession(RepositorySystemSession session, String repositoryId, AuthorizationToken token, int java) {
+        this(session, repositoryId, token, java, JdkTransportShipped.inThisMaven());
+    }
+
+    /** @param jdkTransport whether this Maven ships the JDK transport (not 4.0.0-rc-6: {@link JdkTransportShipped}) */
+    PreemptiveAuthSession(RepositorySystemSession session, String repositoryId, AuthorizationToken token, int java,
+            boolean jdkTransport) {
         this.session = Objects.requireNonNull(session, "session cannot be null");
         Objects.requireNonNull(repositoryId, "repositoryId cannot be null");
         Map<String, Object> config = new HashMap<>(session.getConfigProperties());
@@ -107,7 +113,7 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
             config.put(APACHE_PRIORITY, String.valueOf(Float.MAX_VALUE));
             config.put(PRIORITY_CACHED, Boolean.FALSE);
         } else if (token != null && "jdk".equals(config.get(TRANSPORT))
-                && java >= JAVA_DROPPING_AUTHORIZATION_ON_REDIRECT) {
+                && java >= JAVA_DROPPING_AUTHORIZATION_ON_REDIRECT && jdkTransport) {
             config.put(HEADERS + "." + repositoryId, headersWithAuthorization(config, repositoryId, token));
         }
         this.configProperties = Collections.unmodifiableMap(config);

@@ -103,9 +103,8 @@ class PreemptiveAuthIT {
         });
     }
 
-    /** The Maven 4 versions that ship the JDK transport: 4.0.0-rc-6 has none, and Maven refuses the property. */
     static Stream<MavenDistribution> maven4() {
-        return MavenDistribution.core().filter(MavenDistribution::isMaven4).filter(MavenDistribution::hasJdkTransport);
+        return MavenDistribution.core().filter(MavenDistribution::isMaven4);
     }
 
     @ParameterizedTest(name = "Maven {0}, transport {1}")
@@ -126,18 +125,21 @@ class PreemptiveAuthIT {
     /**
      * The JDK transport the user chose on Maven 4: on Java 25 and later the token goes as a header of the repository
      * with the first request (that client drops it on the redirect to S3, which this run checks); before, the JDK
-     * client answers challenges, and every request it got served carried the token.
+     * client answers challenges, and every request it got served carried the token. Maven 4.0.0-rc-6 ships no JDK
+     * transport and quietly serves with the Apache one, preemptive as by default: no challenge, nothing at S3.
      */
     @ParameterizedTest(name = "Maven {0}, transport jdk")
     @MethodSource("maven4")
     void jdkTransportChosenOnMaven4(MavenDistribution maven) {
-        Build build = build(maven, new Transport("jdk", "jdk", "JdkTransporter"));
+        // 4.0.0-rc-6 ships no JDK transport and serves with the Apache one: the extension must not take the header path
+        Build build = build(maven, new Transport("jdk", "jdk",
+                maven.hasJdkTransport() ? "JdkTransporter" : "ApacheTransporter"));
 
         build.result.assertSuccess().assertExtensionLoaded();
         assertCalls(build.result).tokenRequests(2);
         build.assertEveryRepositoryAndS3();
         build.result.assertHidesSecrets(List.of(build.user.secretAccessKey()));
-        if (Runtime.version().feature() >= 25) {
+        if (Runtime.version().feature() >= 25 || !maven.hasJdkTransport()) {
             assertCalls(build.result)
                     .count("401 challenges", CHALLENGED, 0)
                     .all("a repository call with a valid token in Basic credentials", Calls.REPOSITORY,
@@ -149,6 +151,50 @@ class PreemptiveAuthIT {
             // last: a run failing only this shows that every other expectation held
             assertCalls(build.result).repositoryServedOnlyWithToken();
         }
+    }
+
+    /** Each Maven's default transport, and the JDK transport where a Maven 4 ships it, whose header path merges. */
+    static Stream<Arguments> headerTransports() {
+        return MavenDistribution.core().flatMap(maven -> maven.isMaven4() && maven.hasJdkTransport()
+                ? Stream.of(Arguments.of(maven, "default"), Arguments.of(maven, "jdk"))
+                : Stream.of(Arguments.of(maven, "default")));
+    }
+
+    /**
+     * A header the user gives the repository in {@code <server><configuration><httpHeaders>} goes with every request
+     * beside the token: the per-repository settings the extension adds (preemptive flags, on Java 25 the JDK
+     * transport's Authorization header) take nothing away from the user's. The repository answers 400 to a request
+     * without the header. On wagon the user's {@code <configuration>} is the repository's whole wagon configuration,
+     * so the extension adds no preemptive setting there and the challenges stay; elsewhere there are none.
+     */
+    @ParameterizedTest(name = "Maven {0}, transport {1}")
+    @MethodSource("headerTransports")
+    void usersServerHeadersGoWithTheToken(MavenDistribution maven, String transport) {
+        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(acme);
+        FakeRepository tenant = acme.repository("tenant-" + transport + "-" + maven.version())
+                .requireHeader("X-Tenant", "builds");
+        PrivateArtifacts.publishLibrary(tenant, "private-lib");
+        MavenRun run = MavenRun.of(maven, "server-headers-" + transport).against(aws)
+                .project(SampleProject.named("pom-repository").with("repo.url", tenant.url()))
+                .settings(s -> s.serverHeader("codeartifact", "X-Tenant", "builds"))
+                .awsCredentials(user);
+        if (!transport.equals("default")) {
+            run.args("-Dmaven.resolver.transport=" + transport);
+        }
+        MavenResult result = run.args("compile").run();
+
+        result.assertSuccess().assertHidesSecrets(List.of(user.secretAccessKey()));
+        boolean wagon = maven.version().startsWith("3.8.") || maven.version().startsWith("3.6.");
+        boolean challenges = wagon || transport.equals("jdk") && Runtime.version().feature() < 25;
+        assertCalls(result)
+                .tokenRequests(1)
+                .count("requests without the user's header (400)", Calls.REPOSITORY
+                        .and(c -> c.status() == 400), 0)
+                .count("401 challenges", challenges ? c -> false : CHALLENGED, 0)
+                .downloadedWithToken(PrivateArtifacts.path("private-lib", "jar"))
+                .noViolations();
+        // last: a run failing only this shows that every other expectation held
+        assertCalls(result).repositoryServedOnlyWithToken();
     }
 
     /**

@@ -118,7 +118,7 @@ class PreemptiveAuthSessionTest {
         maven.setConfigProperty("maven.resolver.transport", "jdk");
         maven.setConfigProperty("aether.transport.http.headers", Map.of("X-Team", "build"));
 
-        Map<String, Object> on25 = new PreemptiveAuthSession(maven, "ca", token, 25).getConfigProperties();
+        Map<String, Object> on25 = new PreemptiveAuthSession(maven, "ca", token, 25, true).getConfigProperties();
         Map<?, ?> headers = (Map<?, ?>) on25.get("aether.transport.http.headers.ca");
         assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("aws:tok3n".getBytes()),
                 headers.get("Authorization"));
@@ -126,11 +126,41 @@ class PreemptiveAuthSessionTest {
         assertFalse(headers.toString().contains("tok3n"), headers.toString());
         assertEquals(Map.of("X-Team", "build"), on25.get("aether.transport.http.headers"), "other repositories");
 
-        Map<String, Object> on17 = new PreemptiveAuthSession(maven, "ca", token, 17).getConfigProperties();
+        Map<String, Object> on17 = new PreemptiveAuthSession(maven, "ca", token, 17, true).getConfigProperties();
         assertFalse(on17.containsKey("aether.transport.http.headers.ca"), "JDK 17 forwards it on redirects");
         maven.setConfigProperty("maven.resolver.transport", null);
         Map<String, Object> apache = new PreemptiveAuthSession(maven, "ca", token, 25).getConfigProperties();
         assertFalse(apache.containsKey("aether.transport.http.headers.ca"), "the Apache transport needs no header");
+    }
+
+    @Test
+    void withoutTheJdkTransportTheTokenIsNoHeader() {
+        // Maven 4.0.0-rc-6 takes -Dmaven.resolver.transport=jdk and serves with the Apache transport, which copies
+        // explicit headers onto the request after a redirect: a token header would follow it to S3
+        DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
+        maven.setConfigProperty("maven.resolver.transport", "jdk");
+
+        Map<String, Object> config = new PreemptiveAuthSession(maven, "ca",
+                new AuthorizationToken("tok3n", null, "test"), 25, false).getConfigProperties();
+
+        assertFalse(config.containsKey("aether.transport.http.headers.ca"), config.keySet().toString());
+        assertEquals(Boolean.TRUE, config.get("aether.transport.http.preemptiveAuth.ca"));
+    }
+
+    @Test
+    void theUsersServerHeadersStayAndGetNothingAdded() {
+        // <server><id>ca</id><configuration><httpHeaders>: Maven puts them under the repository's id
+        DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
+        maven.setConfigProperty("aether.transport.http.headers.ca", Map.of("X-Team", "build"));
+        maven.setConfigProperty("aether.connector.http.headers.ca", Map.of("X-Team", "build"));
+
+        Map<String, Object> config = new PreemptiveAuthSession(maven, "ca",
+                new AuthorizationToken("tok3n", null, "test"), 25, true).getConfigProperties();
+
+        assertEquals(Map.of("X-Team", "build"), config.get("aether.transport.http.headers.ca"));
+        assertEquals(Map.of("X-Team", "build"), config.get("aether.connector.http.headers.ca"));
+        assertEquals(Boolean.TRUE, config.get("aether.transport.http.preemptiveAuth.ca"));
+        assertEquals(Boolean.TRUE, config.get("aether.connector.http.preemptiveAuth.ca"));
     }
 
     @Test
@@ -140,7 +170,7 @@ class PreemptiveAuthSessionTest {
         maven.setConfigProperty("aether.transport.http.headers.ca", Map.of("authorization", "Bearer mine"));
 
         Map<?, ?> headers = (Map<?, ?>) new PreemptiveAuthSession(maven, "ca",
-                new AuthorizationToken("tok3n", null, "test"), 25).getConfigProperties()
+                new AuthorizationToken("tok3n", null, "test"), 25, true).getConfigProperties()
                 .get("aether.transport.http.headers.ca");
 
         assertEquals(Map.of("authorization", "Bearer mine"), Map.copyOf(headers));

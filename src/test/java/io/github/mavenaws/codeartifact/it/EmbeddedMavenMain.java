@@ -1,0 +1,105 @@
+package io.github.mavenaws.codeartifact.it;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A long-lived JVM, as an IDE or the Maven daemon is: several builds in one JVM through Maven's embedder entry point
+ * {@code MavenCli#doMain(String[], String, PrintStream, PrintStream)}, Maven's jars in a class loader of their own as
+ * its launcher puts them in the {@code plexus.core} realm. Run by {@link LongLivedJvmIT} in a JVM of its own (with
+ * the run's hosts file, trust store and {@code user.home}, as {@code MAVEN_OPTS} gives {@code bin/mvn}); writes what
+ * the JVM looked like before the first build and after each (system properties, live thread names, open file
+ * descriptors) to a report for the test to compare.
+ *
+ * <p>Arguments: Maven's home, the project folder, the report file, the number of builds, the seconds to wait between
+ * builds, then Maven's own arguments.
+ */
+public final class EmbeddedMavenMain {
+
+    private EmbeddedMavenMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args[0]);
+        Path project = Path.of(args[1]);
+        Path report = Path.of(args[2]);
+        int builds = Integer.parseInt(args[3]);
+        long pauseSeconds = Long.parseLong(args[4]);
+        String[] mavenArgs = Arrays.copyOfRange(args, 5, args.length);
+
+        // what bin/mvn passes as -D options to the launcher, set once: part of the JVM as the builds find it
+        System.setProperty("maven.home", home.toString());
+        System.setProperty("maven.multiModuleProjectDirectory", project.toString());
+
+        List<URL> jars = new ArrayList<>();
+        for (String folder : List.of("boot", "lib")) {
+            try (Stream<Path> files = Files.list(home.resolve(folder))) {
+                for (Path jar : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
+                    jars.add(jar.toRealPath().toUri().toURL());
+                }
+            }
+        }
+        ClassLoader maven = new URLClassLoader(jars.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+        Thread.currentThread().setContextClassLoader(maven);
+        Class<?> cliClass = maven.loadClass("org.apache.maven.cli.MavenCli");
+        Method doMain = cliClass.getMethod("doMain", String[].class, String.class, PrintStream.class,
+                PrintStream.class);
+
+        Properties out = new Properties();
+        snapshot(out, "before");
+        int failures = 0;
+        for (int build = 1; build <= builds; build++) {
+            if (build > 1 && pauseSeconds > 0) {
+                System.out.println("=== waiting " + pauseSeconds + " s: the token nears its expiry ===");
+                Thread.sleep(pauseSeconds * 1000);
+            }
+            System.out.println("=== build " + build + " ===");
+            Object cli = cliClass.getConstructor().newInstance();
+            int exit = (Integer) doMain.invoke(cli, mavenArgs, project.toString(), System.out, System.out);
+            System.out.println("=== build " + build + " exit " + exit + " ===");
+            out.setProperty(build + ".exit", Integer.toString(exit));
+            failures += exit == 0 ? 0 : 1;
+            // let finished pools wind down as a JVM between two IDE builds would
+            System.gc();
+            Thread.sleep(2000);
+            snapshot(out, Integer.toString(build));
+        }
+        try (var writer = Files.newBufferedWriter(report)) {
+            out.store(writer, "EmbeddedMavenMain");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    /** {@code <when>.properties}, {@code <when>.threads} and {@code <when>.fds} of the JVM at this moment. */
+    private static void snapshot(Properties out, String when) throws IOException {
+        Map<String, String> properties = new TreeMap<>();
+        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        out.setProperty(when + ".properties", properties.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().replace("\n", "\\n"))
+                .collect(Collectors.joining("\n")));
+        out.setProperty(when + ".threads", Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
+                .sorted()
+                .collect(Collectors.joining("\n")));
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            out.setProperty(when + ".fds", Long.toString(fds.count()));
+        }
+    }
+}

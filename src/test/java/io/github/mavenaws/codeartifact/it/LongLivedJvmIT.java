@@ -1,0 +1,173 @@
+package io.github.mavenaws.codeartifact.it;
+
+import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
+
+import io.github.mavenaws.codeartifact.fake.FakeAws;
+import io.github.mavenaws.codeartifact.fake.FakeDomain;
+import io.github.mavenaws.codeartifact.fake.FakePrincipal;
+import io.github.mavenaws.codeartifact.fake.FakeRepository;
+import io.github.mavenaws.codeartifact.fake.FakeRole;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Many builds in one JVM, as an IDE or the Maven daemon runs them: three {@code deploy} builds through Maven's
+ * embedder entry point ({@link EmbeddedMavenMain}), half a minute apart, with credentials of a role session whose
+ * tokens (asked for with {@code CODEARTIFACT_DURATION_SECONDS=0}) live as long as the session: a quarter of an hour
+ * and a few seconds, inside the disk cache's refresh window by the second build. Each build must fetch a fresh token
+ * and deploy with it (a token or other state kept in the JVM from an earlier build would be reused instead); after
+ * each build the JVM's system properties are as they were before the first, no thread of the extension or the AWS
+ * SDK lives on and the open file descriptors do not grow from build to build.
+ */
+class LongLivedJvmIT {
+
+    @RegisterExtension
+    static final FakeAwsExtension AWS = new FakeAwsExtension();
+
+    private static final int BUILDS = 3;
+    private static final Duration PAUSE = Duration.ofSeconds(30);
+    /** Longer than the disk cache's refresh window (15 minutes) by less than the first build and one pause. */
+    private static final Duration SESSION = Duration.ofMinutes(15).plusSeconds(20);
+    /** Names of threads the extension or the SDK would start; Maven's own pools are named otherwise. */
+    private static final Pattern OUR_THREADS = Pattern.compile("(?i).*(aws|sdk|codeartifact|token).*");
+    /** File descriptors a build may leave open beyond the previous one's (the JVM's own jar and log files vary). */
+    private static final int FD_TOLERANCE = 4;
+
+    private static FakeAws aws;
+    private static FakeDomain domain;
+    private static FakeRepository releases;
+
+    @BeforeAll
+    static void world() {
+        aws = AWS.aws();
+        domain = aws.domain("acme", "111122223333", "us-west-2");
+        releases = domain.repository("releases");
+        PrivateArtifacts.publishLibrary(releases, "private-lib");
+    }
+
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    void buildsInOneJvmEachGetAFreshTokenAndLeaveTheJvmAsTheyFoundIt(MavenDistribution maven) throws IOException {
+        FakeRole role = aws.role("arn:aws:iam::111122223333:role/ide-" + maven.version().replace('.', '-'))
+                .allowToken(domain).allowPublish(domain);
+        FakePrincipal session = aws.roleSession(role, "ide", SESSION);
+
+        MavenResult result = MavenRun.of(maven, "long-lived-jvm").against(aws)
+                .project(SampleProject.named("deploy").with("repo.url", releases.url()))
+                .awsCredentials(session)
+                .env("CODEARTIFACT_DURATION_SECONDS", "0")
+                .embedded(BUILDS, PAUSE)
+                .timeout(Duration.ofMinutes(5))
+                .args("deploy")
+                .run();
+
+        Properties report = report(result);
+        for (int build = 1; build <= BUILDS; build++) {
+            if (!"0".equals(report.getProperty(build + ".exit"))) {
+                throw result.failure("build " + build + " of " + BUILDS + " in one JVM failed");
+            }
+        }
+        result.assertSuccess().assertHidesSecrets(List.of(session.secretAccessKey(), session.sessionToken()));
+        List<String> issued = aws.issuedTokens(session);
+        assertCalls(result)
+                .tokenRequests(BUILDS)
+                .count("deploys of the jar answered 2xx",
+                        Calls.REPOSITORY.and(Calls.put(".jar")).and(Calls.OK).and(c -> c.path().endsWith(".jar")),
+                        BUILDS)
+                .noViolations();
+        if (new TreeSet<>(issued).size() != BUILDS) {
+            throw result.failure("expected a fresh token for each of the " + BUILDS + " builds, the fake issued "
+                    + issued.size() + " (" + new TreeSet<>(issued).size() + " distinct)");
+        }
+        assertJvmLeftAsFound(result, report);
+        // last: a run failing only this shows that every other expectation held
+        assertCalls(result).repositoryServedOnlyWithToken();
+    }
+
+    /** System properties, threads and file descriptors after each build, against before the first and each other. */
+    private static void assertJvmLeftAsFound(MavenResult result, Properties report) {
+        Map<String, String> before = properties(report, "before");
+        List<String> problems = new ArrayList<>();
+        for (int build = 1; build <= BUILDS; build++) {
+            Map<String, String> after = properties(report, Integer.toString(build));
+            TreeSet<String> changed = new TreeSet<>();
+            before.forEach((k, v) -> {
+                if (!v.equals(after.get(k))) {
+                    changed.add(k + (after.containsKey(k) ? " changed" : " removed"));
+                }
+            });
+            after.keySet().stream().filter(k -> !before.containsKey(k)).forEach(k -> changed.add(k + " added"));
+            if (!changed.isEmpty()) {
+                problems.add("after build " + build + " the JVM's system properties differ: " + changed);
+            }
+            List<String> ours = lines(report, build + ".threads").stream()
+                    .filter(t -> OUR_THREADS.matcher(t).matches()).toList();
+            if (!ours.isEmpty()) {
+                problems.add("after build " + build + " threads of the extension or the SDK live on: " + ours);
+            }
+        }
+        // Maven's own pools and the JVM's may settle in the first build; from the second on, nothing may grow
+        List<String> second = lines(report, "2.threads");
+        int secondFds = Integer.parseInt(report.getProperty("2.fds"));
+        for (int build = 3; build <= BUILDS; build++) {
+            List<String> threads = lines(report, build + ".threads");
+            if (threads.size() > second.size()) {
+                List<String> extra = new ArrayList<>(threads);
+                second.forEach(extra::remove);
+                problems.add("build " + build + " left " + (threads.size() - second.size())
+                        + " more threads than build 2: " + extra);
+            }
+            int fds = Integer.parseInt(report.getProperty(build + ".fds"));
+            if (fds > secondFds + FD_TOLERANCE) {
+                problems.add("build " + build + " left " + fds + " file descriptors open, build 2 " + secondFds);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw result.failure(String.join("\n", problems));
+        }
+    }
+
+    private static Properties report(MavenResult result) {
+        Path file = MavenRun.embeddedReport(result);
+        if (!Files.isRegularFile(file)) {
+            throw result.failure("the embedding JVM wrote no report " + file);
+        }
+        Properties report = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            report.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return report;
+    }
+
+    private static Map<String, String> properties(Properties report, String when) {
+        Map<String, String> properties = new HashMap<>();
+        for (String line : lines(report, when + ".properties")) {
+            int eq = line.indexOf('=');
+            properties.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return properties;
+    }
+
+    private static List<String> lines(Properties report, String key) {
+        String value = report.getProperty(key, "");
+        return value.isEmpty() ? List.of() : Arrays.asList(value.split("\n"));
+    }
+}
