@@ -17,6 +17,10 @@ public final class CodeArtifactLifecycleParticipant extends AbstractMavenLifecyc
 
     @Override
     public void afterSessionStart(MavenSession session) throws MavenExecutionException {
+        String refusal = OldMavenRefusal.refusal();
+        if (refusal != null) {
+            throw new MavenExecutionException(refusal, (Throwable) null);
+        }
         try {
             ExtensionState.of(session.getRepositorySession());
         } catch (ConfigurationException e) {

@@ -31,6 +31,9 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  */
 record MavenDistribution(String version, Path home) {
 
+    /** The oldest Maven the extension supports; the {@code OLDEST_SUPPORTED} of {@code OldMavenRefusal}. */
+    static final String OLDEST_SUPPORTED = "3.8.7";
+
     /** The machine's distro-packaged Maven, named {@code debian} in {@code it.maven.versions}. */
     static final String DEBIAN = "debian";
     private static final Path DEBIAN_HOME = Path.of("/usr/share/maven");
@@ -50,15 +53,38 @@ record MavenDistribution(String version, Path home) {
      * token sources, preemptive auth, S3 redirects, disk cache, settings, bootstrap, builds needing nothing).
      */
     static Stream<MavenDistribution> core() {
+        return all().filter(m -> !m.isRefused());
+    }
+
+    /**
+     * The versions under test that the extension refuses (older than 3.8.7, see {@code OldMavenRefusal}): the
+     * argument source of {@code OldMavenIT} alone. A single null when none is under test, for the test to skip: JUnit
+     * fails a parameterized test that gets no arguments.
+     */
+    static Stream<MavenDistribution> refused() {
+        List<MavenDistribution> refused = all().filter(MavenDistribution::isRefused).toList();
+        return refused.isEmpty() ? Stream.of((MavenDistribution) null) : refused.stream();
+    }
+
+    private static Stream<MavenDistribution> all() {
         return Arrays.stream(ItEnvironment.property("it.maven.versions").split(","))
                 .map(String::trim)
                 .filter(v -> !v.isEmpty())
                 .map(MavenDistribution::of);
     }
 
+    /** Older than the oldest Maven the extension supports, which stops such a build at its start. */
+    boolean isRefused() {
+        return new ComparableVersion(version).compareTo(new ComparableVersion(OLDEST_SUPPORTED)) < 0;
+    }
+
     /** The newest of the versions under test, the last one given: for scenarios that no Maven version changes. */
     static Stream<MavenDistribution> newest() {
         List<MavenDistribution> all = core().toList();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("it.maven.versions names no supported Maven (" + OLDEST_SUPPORTED
+                    + " or later)");
+        }
         return all.stream().skip(Math.max(0, all.size() - 1));
     }
 
