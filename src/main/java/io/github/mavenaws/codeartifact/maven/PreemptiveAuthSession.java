@@ -98,6 +98,7 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
         this.session = Objects.requireNonNull(session, "session cannot be null");
         Objects.requireNonNull(repositoryId, "repositoryId cannot be null");
         Map<String, Object> config = new HashMap<>(session.getConfigProperties());
+        PrefixFileRepositoryId.inheritSettings(config, repositoryId);
         config.putIfAbsent(RESOLVER1_PREEMPTIVE + repositoryId, Boolean.TRUE);
         config.putIfAbsent(RESOLVER2_PREEMPTIVE + repositoryId, Boolean.TRUE);
         // A <server><configuration> of the user's (timeouts, headers) wins: wagon takes one configuration only.

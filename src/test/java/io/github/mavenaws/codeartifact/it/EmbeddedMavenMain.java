@@ -39,14 +39,27 @@ public final class EmbeddedMavenMain {
         Path report = Path.of(args[2]);
         int builds = Integer.parseInt(args[3]);
         long pauseSeconds = Long.parseLong(args[4]);
-        String[] mavenArgs = Arrays.copyOfRange(args, 5, args.length);
+        List<String> mavenArgs = new ArrayList<>(Arrays.asList(args).subList(5, args.length));
+        if (Files.isDirectory(home.resolve("lib")) && hasJar(home.resolve("lib"), "maven-api-core")) {
+            // Maven 4's MavenCli reads .mvn/extensions.xml only from this property, which its new launcher derives
+            // from conf/maven-system.properties and the embedder entry point does not
+            mavenArgs.add(0, "-Dmaven.project.extensions=" + project.resolve(".mvn/extensions.xml"));
+        }
 
-        // what bin/mvn passes as -D options to the launcher, set once: part of the JVM as the builds find it
+        // what bin/mvn passes as -D options and bin/m2.conf sets ("set ... default"), set once: part of the JVM as
+        // the builds find it. Maven 4 finds conf/maven-user.properties, and so .mvn/extensions.xml, through them.
         System.setProperty("maven.home", home.toString());
         System.setProperty("maven.multiModuleProjectDirectory", project.toString());
+        System.setProperty("maven.conf", home.resolve("conf").toString());
+        System.setProperty("maven.installation.conf", home.resolve("conf").toString());
 
+        // the plexus.core realm of bin/m2.conf: conf/logging, lib/ext, lib (boot for classworlds, which MavenCli uses)
         List<URL> jars = new ArrayList<>();
-        for (String folder : List.of("boot", "lib")) {
+        jars.add(home.resolve("conf/logging").toUri().toURL());
+        for (String folder : List.of("lib/ext", "lib", "boot")) {
+            if (!Files.isDirectory(home.resolve(folder))) {
+                continue;
+            }
             try (Stream<Path> files = Files.list(home.resolve(folder))) {
                 for (Path jar : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
                     jars.add(jar.toRealPath().toUri().toURL());
@@ -60,6 +73,9 @@ public final class EmbeddedMavenMain {
                 PrintStream.class);
 
         Properties out = new Properties();
+        // MavenCli sets each -D option as a system property, by design: the report names them for the test
+        out.setProperty("cli.properties", mavenArgs.stream().filter(a -> a.startsWith("-D"))
+                .map(a -> a.substring(2).split("=", 2)[0]).collect(Collectors.joining("\n")));
         snapshot(out, "before");
         int failures = 0;
         for (int build = 1; build <= builds; build++) {
@@ -69,7 +85,8 @@ public final class EmbeddedMavenMain {
             }
             System.out.println("=== build " + build + " ===");
             Object cli = cliClass.getConstructor().newInstance();
-            int exit = (Integer) doMain.invoke(cli, mavenArgs, project.toString(), System.out, System.out);
+            int exit = (Integer) doMain.invoke(cli, mavenArgs.toArray(new String[0]), project.toString(), System.out,
+                    System.out);
             System.out.println("=== build " + build + " exit " + exit + " ===");
             out.setProperty(build + ".exit", Integer.toString(exit));
             failures += exit == 0 ? 0 : 1;
@@ -84,6 +101,12 @@ public final class EmbeddedMavenMain {
             throw new UncheckedIOException(e);
         }
         System.exit(failures == 0 ? 0 : 1);
+    }
+
+    private static boolean hasJar(Path folder, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith(prefix));
+        }
     }
 
     /** {@code <when>.properties}, {@code <when>.threads} and {@code <when>.fds} of the JVM at this moment. */

@@ -137,13 +137,17 @@ class MirrorBootstrapIT {
         // What a user has after any earlier build: the extension's jar and POM in the local repository, nothing else
         // (no BOM, no plugin). Maven reads the extension's POM before the extension runs, so anything that POM needed
         // would go to the mirror unauthorized, draw a 401 and keep the extension from loading.
-        MavenResult result = MavenRun.of(maven, "extensions-xml-mirror-everything").against(aws)
-                .project(SampleProject.named("no-repository"))
-                .localRepositoryFrom(extensionOnly())
-                .mirrorEverythingTo(mirror.url())
-                .awsCredentials(user)
-                .args("-X", "compile")
-                .run();
+        MavenResult result = extensionsXmlBuild(maven, mirror, user, "extensions-xml-mirror-everything");
+        // Resolver 2.0.13 (4.0.0-rc-5) asks each repository for .meta/prefixes.txt as soon as it sets the repository
+        // up, before it resolves the core extensions: that one request cannot carry a token, draws a 401 and a
+        // warning, and the build goes on. The README's remedy turns the prefix filter off.
+        boolean earlyPrefixes = !result.calls().where(Calls.REPOSITORY.and(c -> c.status() == 401)
+                .and(c -> c.path().endsWith("/.meta/prefixes.txt"))).isEmpty();
+        if (earlyPrefixes && maven.version().equals("4.0.0-rc-5")) {
+            result.assertSuccess();
+            result = extensionsXmlBuild(maven, mirror, user, "extensions-xml-mirror-everything-no-prefixes",
+                    "-Daether.remoteRepositoryFilter.prefixes=false");
+        }
 
         result.assertSuccess()
                 .assertExtensionLoaded()
@@ -163,6 +167,18 @@ class MirrorBootstrapIT {
         assertEverythingCameFromTheMirror(result);
         // last: a run failing only this shows that every other expectation held
         assertCalls(result).repositoryServedOnlyWithToken();
+    }
+
+    private static MavenResult extensionsXmlBuild(MavenDistribution maven, FakeRepository mirror, FakePrincipal user,
+            String scenario, String... args) {
+        return MavenRun.of(maven, scenario).against(aws)
+                .project(SampleProject.named("no-repository"))
+                .localRepositoryFrom(extensionOnly())
+                .mirrorEverythingTo(mirror.url())
+                .awsCredentials(user)
+                .args(args)
+                .args("-X", "compile")
+                .run();
     }
 
     /**
