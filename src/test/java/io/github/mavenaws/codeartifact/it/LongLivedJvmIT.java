@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Many builds in one JVM, as an IDE or the Maven daemon runs them: three {@code deploy} builds through Maven's
- * embedder entry point ({@link EmbeddedMavenMain}), half a minute apart, with credentials of a role session whose
+ * embedder entry point ({@link EmbeddedMavenMain}), seconds apart, with credentials of a role session whose
  * tokens (asked for with {@code CODEARTIFACT_DURATION_SECONDS=0}) live as long as the session: a quarter of an hour
  * and a few seconds, inside the disk cache's refresh window by the second build. Each build must fetch a fresh token
  * and deploy with it (a token or other state kept in the JVM from an earlier build would be reused instead); after
@@ -41,9 +41,13 @@ class LongLivedJvmIT {
     static final FakeAwsExtension AWS = new FakeAwsExtension();
 
     private static final int BUILDS = 3;
-    private static final Duration PAUSE = Duration.ofSeconds(30);
-    /** Longer than the disk cache's refresh window (15 minutes) by less than the first build and one pause. */
-    private static final Duration SESSION = Duration.ofMinutes(15).plusSeconds(20);
+    private static final Duration PAUSE = Duration.ofSeconds(5);
+    /**
+     * Longer than the disk cache's refresh window (15 minutes) by less than the first build and one pause, so from
+     * the second build on the token on disk is due for renewal; far longer than the in-memory margin (5 minutes), so
+     * a token kept in the JVM from an earlier build would still look good and be used instead.
+     */
+    private static final Duration SESSION = Duration.ofMinutes(15).plusSeconds(5);
     /** Names of threads the extension or the SDK would start; Maven's own pools are named otherwise. */
     private static final Pattern OUR_THREADS = Pattern.compile("(?i).*(aws|sdk|codeartifact|token).*");
     /** File descriptors a build may leave open beyond the previous one's (the JVM's own jar and log files vary). */
