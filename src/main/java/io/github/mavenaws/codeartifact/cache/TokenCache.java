@@ -1,69 +1,66 @@
 package io.github.mavenaws.codeartifact.cache;
 
+import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import io.github.mavenaws.codeartifact.token.TokenChains;
-import io.github.mavenaws.codeartifact.token.TokenProvider;
+import io.github.mavenaws.codeartifact.token.TokenProviderCache;
 import io.github.mavenaws.codeartifact.token.TokenProviderChain;
-import io.github.mavenaws.codeartifact.token.TokenProviderException;
 import io.github.mavenaws.codeartifact.token.TokenUnavailableException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One token per domain for the whole build, however many modules, repositories and threads ask: the first caller
- * runs the chain while the others wait for its result (single flight), and every later caller shares it.
- *
- * <p>It also decides what a refusal means: a refused token is dropped; a provider that can refresh (AWS) is asked
- * once more, since its token may have expired or lost rights; a second refusal, or any refusal of a token from a
- * variable, moves the domain on to the next provider. When no provider is left the failure is kept, so every later
- * request fails at once with the same message instead of asking AWS again.
+ * asks the domain's chain while the others wait for its result (single flight), and every later caller shares it
+ * until the {@link RefreshPolicy} says to replace it. Which source the token comes from, and what a refusal means,
+ * is the chain's business; this class only keeps the answer.
  */
 public final class TokenCache implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(TokenCache.class);
 
-    /** A token this close to its expiry is not handed out: a download started with it could outlive it. */
-    static final Duration EXPIRY_MARGIN = Duration.ofMinutes(5);
-
-    /** Refusals of a refreshable provider's tokens before the chain moves past it. */
-    static final int REFUSALS_PER_PROVIDER = 2;
-
     private final TokenChains chains;
-    private final Clock clock;
+    private final RefreshPolicy policy;
     private final ConcurrentMap<DomainKey, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * @param chain the providers of every domain, closed with this cache, not null
-     * @param clock the time source for expiry, not null
+     * @param chains the sources of each domain, closed with this cache, not null
+     * @param policy when a kept token is replaced, not null
      */
-    public TokenCache(TokenProviderChain chain, Clock clock) {
-        this(TokenChains.of(Objects.requireNonNull(chain, "chain cannot be null")), clock);
-    }
-
-    /**
-     * @param chains the providers of each domain, closed with this cache, not null
-     * @param clock the time source for expiry, not null
-     */
-    public TokenCache(TokenChains chains, Clock clock) {
+    public TokenCache(TokenChains chains, RefreshPolicy policy) {
         this.chains = Objects.requireNonNull(chains, "chains cannot be null");
-        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.policy = Objects.requireNonNull(policy, "policy cannot be null");
     }
 
     /**
-     * The domain's current token, fetched if there is none yet.
+     * The build's token path: each domain's chain, its AWS sources shared with the user's other Maven processes
+     * through the disk cache unless that is off, under one token per domain in memory. Builds nothing that touches
+     * the disk or AWS until a token is first needed.
+     *
+     * @param config the build's settings, not null
+     */
+    public static TokenCache create(ExtensionConfig config) {
+        Objects.requireNonNull(config, "config cannot be null");
+        RefreshPolicy policy = new RefreshPolicy(Clock.systemUTC());
+        TokenProviderCache disk = config.cache()
+                ? DiskTokenCache.in(new DiskTokenStore(config.cacheDir(), DiskTokenStore.DEFAULT_LOCK_TIMEOUT), policy)
+                : TokenProviderCache.NONE;
+        return new TokenCache(TokenChains.create(config, disk), policy);
+    }
+
+    /**
+     * The domain's current token, fetched if there is none yet or it is due for renewal.
      *
      * @param key the domain, not null
      * @return a token, never null
-     * @throws TokenUnavailableException when no provider is left that can give one
+     * @throws TokenUnavailableException when no source is left that can give one
      */
     public AuthorizationToken get(DomainKey key) throws TokenUnavailableException {
         failIfClosed();
@@ -71,8 +68,8 @@ public final class TokenCache implements AutoCloseable {
     }
 
     /**
-     * Reports that a repository refused {@code token} (HTTP 401/403). Refusals of a token that was already replaced
-     * are ignored, so transfers that failed together cause one refresh, not one each.
+     * Reports that a repository refused {@code token} (HTTP 401/403): it is no longer handed out, and the chain
+     * decides where the next one comes from.
      *
      * @param key the domain, not null
      * @param token the token the refused request carried, not null
@@ -94,94 +91,72 @@ public final class TokenCache implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (closed.compareAndSet(false, true)) {
             chains.close();
         }
     }
 
-    /** The state of one domain. Its monitor is the single-flight lock: one fetch at a time per domain. */
+    /** One domain's token. Its lock is the single-flight lock: one fetch at a time per domain. */
     private final class Slot {
         private final DomainKey key;
-        /** The domain's providers, chosen on the first request; null until then. */
-        private TokenProviderChain chain;
-        private String[] outcomes;
-        private int[] refusals;
-        private AuthorizationToken current;
-        private int currentProvider;
-        private int nextProvider;
-        private TokenUnavailableException failure;
+        private final ReentrantLock lock = new ReentrantLock();
+        private volatile AuthorizationToken current;
 
         Slot(DomainKey key) {
             this.key = key;
         }
 
-        synchronized AuthorizationToken get() throws TokenUnavailableException {
-            if (current != null && !current.expiresBefore(clock.instant().plus(EXPIRY_MARGIN))) {
-                return current;
+        AuthorizationToken get() throws TokenUnavailableException {
+            AuthorizationToken kept = current;
+            if (kept != null && !policy.isPrefetchDue(kept)) {
+                return kept;
             }
-            // An expired token is no refusal: its provider is simply asked again.
-            current = null;
-            if (failure != null) {
-                throw failure;
+            boolean usable = kept != null && !policy.isStale(kept);
+            if (usable) {
+                // prefetch: one caller renews, the others go on with the kept token meanwhile
+                if (!lock.tryLock()) {
+                    return kept;
+                }
+            } else {
+                lock.lock();
             }
-            if (chain == null) {
+            try {
+                kept = current;
+                if (kept != null && !policy.isPrefetchDue(kept)) {
+                    return kept; // renewed while this caller waited
+                }
                 try {
-                    chain = chains.forDomain(key);
+                    current = chain().resolve(key);
+                    return current;
                 } catch (TokenUnavailableException e) {
-                    failure = e;
+                    if (kept != null && !policy.isStale(kept)) {
+                        LOGGER.debug("Renewing the CodeArtifact token for {} failed; the current one serves until {}",
+                                key, policy.staleTime(kept));
+                        return kept;
+                    }
+                    current = null;
                     throw e;
                 }
-                outcomes = new String[chain.size()];
-                refusals = new int[chain.size()];
+            } finally {
+                lock.unlock();
             }
-            for (int i = nextProvider; i < chain.size(); i++) {
-                TokenProvider provider = chain.provider(i);
-                try {
-                    current = provider.fetch(key);
-                    currentProvider = i;
-                    nextProvider = i;
-                    LOGGER.debug("CodeArtifact token for {} from {}, expires {}", key, provider.describe(),
-                            current.expiration().map(Object::toString).orElse("unknown"));
-                    return current;
-                } catch (TokenProviderException e) {
-                    outcomes[i] = e.getMessage();
-                    LOGGER.debug("No CodeArtifact token for {} from {}: {}", key, provider.describe(), e.getMessage());
-                }
-            }
-            failure = new TokenUnavailableException(key, attempts());
-            throw failure;
         }
 
-        synchronized void refused(AuthorizationToken token) {
-            if (token != current) {
-                return;
-            }
-            current = null;
-            TokenProvider provider = chain.provider(currentProvider);
-            // Only the current token's issuer is known; a replaced token's issuer was told when it was replaced.
+        void refused(AuthorizationToken token) {
+            lock.lock();
             try {
-                provider.refused(key, token);
-            } catch (RuntimeException e) {
-                LOGGER.debug("{} could not forget the refused token for {}", provider.describe(), key, e);
-            }
-            refusals[currentProvider]++;
-            if (!provider.canRefresh()) {
-                outcomes[currentProvider] = "its token was refused by the repository (HTTP 401/403)";
-                nextProvider = currentProvider + 1;
-            } else if (refusals[currentProvider] >= REFUSALS_PER_PROVIDER) {
-                outcomes[currentProvider] =
-                        "its tokens were refused by the repository (HTTP 401/403), a freshly fetched one too";
-                nextProvider = currentProvider + 1;
+                if (current == token) {
+                    current = null;
+                }
+                chain().refused(key, token);
+            } finally {
+                lock.unlock();
             }
         }
 
-        private List<String> attempts() {
-            List<String> attempts = new ArrayList<>();
-            for (int i = 0; i < chain.size(); i++) {
-                attempts.add(chain.provider(i).describe() + ": " + (outcomes[i] == null ? "not tried" : outcomes[i]));
-            }
-            return attempts;
+        private TokenProviderChain chain() {
+            return chains.forDomain(key);
         }
     }
 }

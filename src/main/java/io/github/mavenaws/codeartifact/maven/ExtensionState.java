@@ -3,8 +3,6 @@ package io.github.mavenaws.codeartifact.maven;
 import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
-import io.github.mavenaws.codeartifact.token.TokenChains;
-import java.time.Clock;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.SessionData;
 import org.slf4j.Logger;
@@ -72,7 +70,7 @@ final class ExtensionState implements AutoCloseable {
      */
     synchronized TokenCache tokens() {
         if (tokens == null) {
-            tokens = new TokenCache(TokenChains.create(config), Clock.systemUTC());
+            tokens = TokenCache.create(config);
             selector = new CodeArtifactAuthenticationSelector(tokens);
         }
         return tokens;
@@ -88,10 +86,6 @@ final class ExtensionState implements AutoCloseable {
         if (tokens == null) {
             return;
         }
-        try {
-            tokens.close();
-        } catch (Exception e) {
-            LOGGER.debug("Closing the CodeArtifact token cache failed", e);
-        }
+        tokens.close();
     }
 }

@@ -4,11 +4,10 @@ import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -24,13 +23,14 @@ import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenR
 import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenResponse;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Owns every AWS SDK object of a build: one HTTP client, one client per service, region and profile, one credentials
  * provider per identity. Nothing is built until the first call, so builds that need no token never load the SDK's
- * clients, and everything is closed once at the end of the build.
+ * clients, and everything is closed once at the end of the build, the SDK's log levels put back as found.
  */
 public final class AwsClients implements AutoCloseable {
     /*
@@ -46,53 +46,27 @@ public final class AwsClients implements AutoCloseable {
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
 
-    /**
-     * The SDK logs each signed request at debug, session token included, and Maven's {@code -X} shows every debug
-     * line. Maven's simple loggers take a logger's level from this system property when the logger is created, so
-     * setting it before the first SDK class loads keeps the SDK at info, unless the user chose a level. The SDK's
-     * loggers are named after its classes, which the extension's jar relocates: the package is read from a class
-     * name, never written out, so that the jar and the classes (unit tests, IDEs) each name their SDK's package.
-     */
-    static final String SDK_LOG_LEVEL = "org.slf4j.simpleLogger.log." + sdkPackage();
+    private static final String CODEARTIFACT = "codeartifact";
+    private static final String STS = "sts";
 
-    /** Maven 4's logger reads this name, and the one above only with a deprecation warning per logger. */
-    static final String MAVEN4_SDK_LOG_LEVEL = "maven.logger.log." + sdkPackage();
-
-    /**
-     * SDK loggers that warn, with a full stack trace, about what the "no token" message already says in one line:
-     * an {@code sso_session} login whose refresh IAM Identity Center refused, and the expired login it then falls
-     * back to. The user is told to run {@code aws sso login}; the trace helps nobody. Kept at error, under both
-     * Maven 3's and Maven 4's property names, unless the user chose a level for the SDK.
-     */
-    static final String[] QUIET_SDK_LOGGERS = {
-        ".services.ssooidc.SsoOidcTokenProvider", ".utils.cache.CachedSupplier"
-    };
-
-    private final Map<String, Object> clients = new HashMap<>();
+    private final Map<ClientKey, CodeartifactClient> codeartifactClients = new HashMap<>();
+    private final Map<ClientKey, StsClient> stsClients = new HashMap<>();
+    private final Map<ClientKey, AwsCredentialsProvider> credentials = new HashMap<>();
+    private final Map<ClientKey, StsAssumeRoleCredentialsProvider> roles = new HashMap<>();
+    /** Everything built, in creation order, for closing in reverse. */
     private final List<SdkAutoCloseable> closeables = new ArrayList<>();
-    /** Endpoints that did not answer in time, by client name: the build does not wait for them a second time. */
-    private final Map<String, SdkException> unanswered = new ConcurrentHashMap<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final UnansweredEndpoints unanswered = new UnansweredEndpoints();
     /** The time a token's expiration is checked against (TokenAnswer). */
-    private final Clock clock = Clock.systemUTC();
-    private volatile SdkHttpClient httpClient;
+    private final Clock clock;
+    private final SdkLogLevels logLevels;
+    private SdkHttpClient httpClient;
+    private boolean closed;
 
-    /** {@code software.amazon.awssdk}, or where the extension's jar relocated it; initialises no SDK class. */
-    static String sdkPackage() {
-        String region = Region.class.getName();
-        return region.substring(0, region.length() - ".regions.Region".length());
-    }
-
-    public AwsClients() {
-        if (System.getProperty(SDK_LOG_LEVEL) == null && System.getProperty(MAVEN4_SDK_LOG_LEVEL) == null) {
-            // both: Maven 4 reads its own name first and warns about the other only when its own is missing
-            System.setProperty(MAVEN4_SDK_LOG_LEVEL, "info");
-            System.setProperty(SDK_LOG_LEVEL, "info");
-            for (String logger : QUIET_SDK_LOGGERS) {
-                System.setProperty(MAVEN4_SDK_LOG_LEVEL + logger, "error");
-                System.setProperty(SDK_LOG_LEVEL + logger, "error");
-            }
-        }
+    /** @param clock this machine's time, which AWS's answers are checked against, not null */
+    public AwsClients(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        // before any SDK class initialises: its loggers read their level when they are created
+        this.logLevels = SdkLogLevels.quiet();
     }
 
     /**
@@ -116,38 +90,31 @@ public final class AwsClients implements AutoCloseable {
                         .credentialsProvider(credentials)
                         .build())
                 .build();
-        String client = "codeartifact:" + key.region() + ":" + profileKey(profile);
-        SdkException earlier = unanswered.get(client);
-        if (earlier != null) {
-            throw earlier;
-        }
-        GetAuthorizationTokenResponse response;
-        try {
-            response = withExtensionClassLoader(() -> codeartifact(key.region(), profile).getAuthorizationToken(request));
-        } catch (SdkException e) {
-            if (AwsFailures.isTimeout(e)) {
-                unanswered.putIfAbsent(client, e);
-            }
-            throw e;
-        }
+        ClientKey client = ClientKey.client(CODEARTIFACT, key.region(), profile);
+        GetAuthorizationTokenResponse response = unanswered.call(client,
+                () -> withExtensionClassLoader(() -> codeartifact(client).getAuthorizationToken(request)));
         return TokenAnswer.check(response.authorizationToken(), response.expiration(), source, clock.instant());
     }
 
-    /** The SDK's default chain: environment, system properties, web identity, profiles (SSO too), container, IMDS. */
-    AwsCredentialsProvider defaultCredentials() {
-        return client("credentials:default", () -> DefaultCredentialsProvider.builder().build());
+    /**
+     * Calls sts:GetCallerIdentity (which needs no permission) in {@code region} with the credentials of
+     * {@code profile}, or of the SDK's default chain when null: who those credentials are.
+     *
+     * @throws SdkException when AWS refuses, fails or does not answer
+     */
+    GetCallerIdentityResponse callerIdentity(String profile, String region) {
+        return withExtensionClassLoader(() -> sts(ClientKey.client(STS, region, profile)).getCallerIdentity());
     }
 
     /**
      * The credentials of a profile, as {@code aws --profile} finds them (static keys, {@code role_arn}, SSO,
-     * {@code credential_process}), or the SDK's default chain when {@code profile} is null.
+     * {@code credential_process}), or the SDK's default chain (environment, system properties, web identity,
+     * profiles, container, IMDS) when {@code profile} is null.
      */
     AwsCredentialsProvider credentials(String profile) {
-        if (profile == null) {
-            return defaultCredentials();
-        }
-        return client("credentials:profile:" + profile,
-                () -> ProfileCredentialsProvider.builder().profileName(profile).build());
+        return cached(credentials, ClientKey.credentials(profile), () -> profile == null
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.builder().profileName(profile).build());
     }
 
     /**
@@ -155,13 +122,14 @@ public final class AwsClients implements AutoCloseable {
      * through the regional STS endpoint, and renewed by the SDK.
      */
     AwsCredentialsProvider assumedRole(String profile, String roleArn, String region, String sessionName) {
-        return client(roleName(profile, roleArn, region, sessionName), () -> StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts(region, profile))
-                .refreshRequest(AssumeRoleRequest.builder()
-                        .roleArn(roleArn)
-                        .roleSessionName(sessionName)
-                        .build())
-                .build());
+        return cached(roles, ClientKey.role(profile, roleArn, region, sessionName),
+                () -> StsAssumeRoleCredentialsProvider.builder()
+                        .stsClient(sts(ClientKey.client(STS, region, profile)))
+                        .refreshRequest(AssumeRoleRequest.builder()
+                                .roleArn(roleArn)
+                                .roleSessionName(sessionName)
+                                .build())
+                        .build());
     }
 
     /**
@@ -169,34 +137,30 @@ public final class AwsClients implements AutoCloseable {
      * credentials AWS refused as expired while the SDK still thought them valid.
      */
     synchronized void forgetAssumedRole(String profile, String roleArn, String region, String sessionName) {
-        Object provider = clients.remove(roleName(profile, roleArn, region, sessionName));
+        StsAssumeRoleCredentialsProvider provider = roles.remove(ClientKey.role(profile, roleArn, region, sessionName));
         if (provider != null) {
             closeables.remove(provider);
-            ((SdkAutoCloseable) provider).close();
+            provider.close();
         }
     }
 
-    private static String roleName(String profile, String roleArn, String region, String sessionName) {
-        return "credentials:role:" + region + ":" + roleArn + ":" + sessionName + ":" + profileKey(profile);
-    }
-
-    /** A client reading {@code profile}'s configuration (endpoint_url, retries) as {@code aws --profile} would. */
-    private CodeartifactClient codeartifact(String region, String profile) {
-        return client("codeartifact:" + region + ":" + profileKey(profile), () -> CodeartifactClient.builder()
-                .region(Region.of(region))
+    /** A client reading the key's profile configuration (endpoint_url, retries) as {@code aws --profile} would. */
+    private CodeartifactClient codeartifact(ClientKey key) {
+        return cached(codeartifactClients, key, () -> CodeartifactClient.builder()
+                .region(Region.of(key.region()))
                 .httpClient(httpClient())
-                .credentialsProvider(credentials(profile))
-                .overrideConfiguration(configuration(profile))
+                .credentialsProvider(credentials(key.profile()))
+                .overrideConfiguration(configuration(key.profile()))
                 .build());
     }
 
-    /** STS signs AssumeRole with the client's own credentials: those of {@code profile}. */
-    private StsClient sts(String region, String profile) {
-        return client("sts:" + region + ":" + profileKey(profile), () -> StsClient.builder()
-                .region(Region.of(region))
+    /** STS signs AssumeRole with the client's own credentials: those of the key's profile. */
+    private StsClient sts(ClientKey key) {
+        return cached(stsClients, key, () -> StsClient.builder()
+                .region(Region.of(key.region()))
                 .httpClient(httpClient())
-                .credentialsProvider(credentials(profile))
-                .overrideConfiguration(configuration(profile))
+                .credentialsProvider(credentials(key.profile()))
+                .overrideConfiguration(configuration(key.profile()))
                 .build());
     }
 
@@ -210,11 +174,6 @@ public final class AwsClients implements AutoCloseable {
         return configuration.build();
     }
 
-    /** A profile in a client's name; no profile name holds a bracket, so none collides with the default chain. */
-    private static String profileKey(String profile) {
-        return profile == null ? "[default chain]" : "profile " + profile;
-    }
-
     private synchronized SdkHttpClient httpClient() {
         if (httpClient == null) {
             httpClient = UrlConnectionHttpClient.builder()
@@ -226,18 +185,23 @@ public final class AwsClients implements AutoCloseable {
         return httpClient;
     }
 
-    @SuppressWarnings("unchecked")
-    private synchronized <T extends SdkAutoCloseable> T client(String name, Supplier<T> factory) {
-        if (closed.get()) {
+    /**
+     * The object of {@code kind} under {@code key}, built by {@code factory} on first use. Clients, the role and the
+     * default and profile providers all hold resources (threads, HTTP connections) and are closed with the build.
+     */
+    private synchronized <V> V cached(Map<ClientKey, V> kind, ClientKey key, Supplier<? extends V> factory) {
+        if (closed) {
             throw new IllegalStateException("AWS clients are closed");
         }
-        Object client = clients.get(name);
-        if (client == null) {
-            client = withExtensionClassLoader(factory);
-            clients.put(name, client);
-            closeables.add((SdkAutoCloseable) client);
+        V object = kind.get(key);
+        if (object == null) {
+            object = withExtensionClassLoader(factory);
+            kind.put(key, object);
+            if (object instanceof SdkAutoCloseable) {
+                closeables.add((SdkAutoCloseable) object);
+            }
         }
-        return (T) client;
+        return object;
     }
 
     /**
@@ -257,17 +221,23 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (closed.compareAndSet(false, true)) {
-            // Close in reverse creation order: credentials providers before the clients and HTTP client they use.
-            for (int i = closeables.size() - 1; i >= 0; i--) {
-                try {
-                    closeables.get(i).close();
-                } catch (RuntimeException ignored) {
-                    // Closing is best effort: the build's outcome is already decided.
-                }
-            }
-            closeables.clear();
-            clients.clear();
+        if (closed) {
+            return;
         }
+        closed = true;
+        // Close in reverse creation order: credentials providers before the clients and HTTP client they use.
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (RuntimeException ignored) {
+                // Closing is best effort: the build's outcome is already decided.
+            }
+        }
+        closeables.clear();
+        codeartifactClients.clear();
+        stsClients.clear();
+        credentials.clear();
+        roles.clear();
+        logLevels.close();
     }
 }

@@ -11,14 +11,6 @@ public final class EnvironmentTokenProvider implements TokenProvider {
 
     /**
      * @param variable the variable's name, not null
-     * @param value its value, already checked by the configuration, or null when the variable is not set
-     */
-    public EnvironmentTokenProvider(String variable, String value) {
-        this(variable, value, false);
-    }
-
-    /**
-     * @param variable the variable's name, not null
      * @param value its value, already checked by the configuration, or null when the variable is unusable
      * @param setButBlank whether the variable is set but empty or only whitespace, which the failure message says
      */

@@ -38,6 +38,6 @@ final class TokenAnswer {
                     + " the expiration, so this machine's clock is probably ahead: set it right (NTP, timedatectl)"
                     + " and build again");
         }
-        return new AuthorizationToken(value, expiration, source);
+        return new AuthorizationToken(value, now, expiration, source);
     }
 }

@@ -1,8 +1,11 @@
 package io.github.mavenaws.codeartifact.token;
 
 import io.github.mavenaws.codeartifact.config.AwsSettings;
+import io.github.mavenaws.codeartifact.config.Settings;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -10,64 +13,74 @@ import java.util.Objects;
 /**
  * The token chain of each domain. Domains with per-domain settings (another role or profile, for builds that span
  * accounts) get a chain of their own, whose AWS calls and disk cache entries use those settings; domains with equal
- * settings share one. All chains share the build's SDK clients, which this object owns and closes.
+ * settings share one. All chains share the build's SDK clients, closed with this object.
  */
 public final class TokenChains implements AutoCloseable {
     /** Picks the chain of a domain. */
-    private interface Selector {
-        TokenProviderChain select(DomainKey key) throws TokenUnavailableException;
+    public interface Selector {
+        /** @param key the domain, not null; returns its chain, never null */
+        TokenProviderChain chainFor(DomainKey key);
     }
 
     private final Selector selector;
-    private final AutoCloseable resources;
-
-    private TokenChains(Selector selector, AutoCloseable resources) {
-        this.selector = selector;
-        this.resources = resources;
-    }
+    private final Runnable close;
 
     /**
-     * One chain for every domain, closed with this object.
-     *
-     * @param chain not null
+     * @param selector the chain of each domain, not null
+     * @param close releases what the chains share (the SDK clients), run once by {@link #close()}, not null
      */
-    public static TokenChains of(TokenProviderChain chain) {
-        Objects.requireNonNull(chain, "chain cannot be null");
-        return new TokenChains(key -> chain, chain);
+    public TokenChains(Selector selector, Runnable close) {
+        this.selector = Objects.requireNonNull(selector, "selector cannot be null");
+        this.close = Objects.requireNonNull(close, "close cannot be null");
     }
 
     /**
-     * The product's chains: each domain's AWS settings decide its chain.
+     * The product's chains: for each domain's AWS settings, the two token variables, GetAuthorizationToken with the
+     * profile's or the default credentials, then the configured role; the two AWS sources kept by {@code cache},
+     * keyed by the identity the settings name. The SDK clients are built when a chain first calls AWS.
      *
      * @param config the build's settings, not null
+     * @param cache keeps the AWS sources' tokens beyond the build, not null ({@link TokenProviderCache#NONE})
      */
-    public static TokenChains create(ExtensionConfig config) {
+    public static TokenChains create(ExtensionConfig config, TokenProviderCache cache) {
         Objects.requireNonNull(config, "config cannot be null");
-        AwsClients clients = new AwsClients();
-        DiskTokenStore store =
-                config.cache() ? new DiskTokenStore(config.cacheDir(), DiskTokenStore.DEFAULT_LOCK_TIMEOUT) : null;
+        Objects.requireNonNull(cache, "cache cannot be null");
+        AwsClients clients = new AwsClients(Clock.systemUTC());
         Map<AwsSettings, TokenProviderChain> chains = new HashMap<>();
         Selector selector = key -> {
             synchronized (chains) {
-                return chains.computeIfAbsent(config.aws(key), aws -> TokenProviderChain.create(config, aws, clients,
-                        store));
+                return chains.computeIfAbsent(config.aws(key), aws -> chain(config, aws, clients, cache));
             }
         };
-        return new TokenChains(selector, clients);
+        return new TokenChains(selector, clients::close);
+    }
+
+    private static TokenProviderChain chain(
+            ExtensionConfig config, AwsSettings aws, AwsClients clients, TokenProviderCache cache) {
+        TokenProvider role = new AssumeRoleTokenProvider(clients, aws);
+        return new TokenProviderChain(Arrays.asList(
+                environment(Settings.AUTH_TOKEN.variable(), config.envToken(), config),
+                environment(Settings.CODEARTIFACT_AUTH_TOKEN.variable(), config.codeartifactEnvToken(), config),
+                cache.cached(new GetAuthorizationTokenProvider(clients, aws), aws.identity()),
+                // without a role the provider fails at once, with nothing to keep
+                aws.roleArn() == null ? role : cache.cached(role, aws.roleIdentity())));
+    }
+
+    private static TokenProvider environment(String variable, String value, ExtensionConfig config) {
+        return new EnvironmentTokenProvider(variable, value, config.isSetButBlank(variable));
     }
 
     /**
      * The chain for the domain.
      *
      * @param key the domain, not null
-     * @throws TokenUnavailableException when no token can work for the domain, whatever the chain
      */
-    public TokenProviderChain forDomain(DomainKey key) throws TokenUnavailableException {
-        return selector.select(Objects.requireNonNull(key, "key cannot be null"));
+    public TokenProviderChain forDomain(DomainKey key) {
+        return selector.chainFor(Objects.requireNonNull(key, "key cannot be null"));
     }
 
     @Override
-    public void close() throws Exception {
-        resources.close();
+    public void close() {
+        close.run();
     }
 }

@@ -1,93 +1,147 @@
 package io.github.mavenaws.codeartifact.token;
 
-import io.github.mavenaws.codeartifact.config.ConfigKeys;
-import io.github.mavenaws.codeartifact.config.AwsIdentity;
-import io.github.mavenaws.codeartifact.config.AwsSettings;
-import io.github.mavenaws.codeartifact.config.ExtensionConfig;
-import java.time.Clock;
+import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The token sources in the order they are asked: first success wins. The chain only lists them; which one is asked
- * next, after a refusal, is the cache's decision.
+ * The token sources of the domains that share one set of AWS settings, walked as the AWS SDK's
+ * {@code AwsCredentialsProviderChain} walks credentials providers: in order, the first that gives a token wins and
+ * is remembered, so the domain's next request (a renewal before expiry) goes straight to it; when none gives one,
+ * one error lists every source tried with its reason.
+ *
+ * <p>It owns the refusal policy too. When a repository refuses a token (HTTP 401/403), its issuer is told (the disk
+ * cache forgets it); a token from a variable is not offered again; a source that can refresh (AWS) is asked once
+ * more, since its token may have expired or lost rights, and a second refusal moves the domain on to the next
+ * source. When no source is left, the failure is kept: every later request fails at once with the same message
+ * instead of asking AWS again. Each domain walks on its own.
  */
-public final class TokenProviderChain implements AutoCloseable {
-    private final List<TokenProvider> providers;
-    private final AutoCloseable resources;
+public final class TokenProviderChain {
+    private static final Logger LOGGER = LoggerFactory.getLogger(TokenProviderChain.class);
 
-    /**
-     * @param providers in the order to ask them, not null or empty
-     * @param resources closed with the chain (SDK clients), not null
-     */
-    public TokenProviderChain(List<TokenProvider> providers, AutoCloseable resources) {
+    /** Refusals of a refreshable provider's tokens before the chain moves past it. */
+    static final int REFUSALS_PER_PROVIDER = 2;
+
+    private final List<TokenProvider> providers;
+    private final ConcurrentMap<DomainKey, Walk> walks = new ConcurrentHashMap<>();
+
+    /** @param providers in the order to ask them, not null or empty */
+    public TokenProviderChain(List<TokenProvider> providers) {
         Objects.requireNonNull(providers, "providers cannot be null");
         if (providers.isEmpty()) {
             throw new IllegalArgumentException("providers cannot be empty");
         }
         this.providers = Collections.unmodifiableList(new ArrayList<>(providers));
-        this.resources = Objects.requireNonNull(resources, "resources cannot be null");
     }
 
     /**
-     * The product's chain for domains with these AWS settings: the two token variables, GetAuthorizationToken with
-     * the profile's or the default credentials, then the configured role. With a disk store, the two AWS providers
-     * share their tokens with the user's other Maven processes, keyed by the identity the settings name; the
-     * variables' tokens are never written. The chain owns nothing: the clients and the store are the caller's.
+     * A token for the domain from the first source that gives one, starting at the domain's last winner.
      *
-     * @param config the build's settings, not null
-     * @param aws the AWS settings of the domains this chain serves, not null
-     * @param clients the build's SDK clients, not null
-     * @param store the disk cache, or null when it is off
+     * @param key the domain, not null
+     * @return a token, never null
+     * @throws TokenUnavailableException listing every source and its reason, when none is left that gives one
      */
-    public static TokenProviderChain create(
-            ExtensionConfig config, AwsSettings aws, AwsClients clients, DiskTokenStore store) {
-        TokenProvider direct = new GetAuthorizationTokenProvider(clients, aws);
-        TokenProvider role = new AssumeRoleTokenProvider(clients, aws);
-        if (store != null) {
-            direct = diskCached(direct, aws.identity(), store);
-            // Without a role the provider fails at once, with nothing to cache.
-            if (aws.roleArn() != null) {
-                role = diskCached(role, aws.roleIdentity(), store);
-            }
-        }
-        return new TokenProviderChain(
-                Arrays.asList(
-                        environment(ConfigKeys.ENV_AUTH_TOKEN, config.envToken(), config),
-                        environment(ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, config.codeartifactEnvToken(), config),
-                        direct,
-                        role),
-                () -> {});
+    public AuthorizationToken resolve(DomainKey key) throws TokenUnavailableException {
+        return walk(key).resolve();
     }
 
-    private static TokenProvider environment(String variable, String value, ExtensionConfig config) {
-        return new EnvironmentTokenProvider(variable, value, config.isSetButBlank(variable));
+    /**
+     * Applies the refusal policy to {@code token}, the domain's last token. A token that was already replaced is
+     * ignored, so transfers that failed together count as one refusal.
+     *
+     * @param key the domain, not null
+     * @param token the token the refused request carried, not null
+     */
+    public void refused(DomainKey key, AuthorizationToken token) {
+        walk(key).refused(Objects.requireNonNull(token, "token cannot be null"));
     }
 
-    private static TokenProvider diskCached(TokenProvider provider, AwsIdentity identity, DiskTokenStore store) {
-        return new DiskCachedTokenProvider(
-                provider, identity, store, Clock.systemUTC(), DiskCachedTokenProvider.REFRESH_WINDOW);
+    /** The sources in the order they are asked, for diagnostics; unmodifiable. */
+    public List<TokenProvider> providers() {
+        return providers;
     }
 
-    public int size() {
-        return providers.size();
-    }
-
-    /** The provider at {@code index}, 0 being asked first. */
-    public TokenProvider provider(int index) {
-        return providers.get(index);
-    }
-
-    @Override
-    public void close() throws Exception {
-        resources.close();
+    private Walk walk(DomainKey key) {
+        return walks.computeIfAbsent(Objects.requireNonNull(key, "key cannot be null"), Walk::new);
     }
 
     @Override
     public String toString() {
         return "TokenProviderChain" + providers;
+    }
+
+    /** One domain's way through the providers. Its monitor keeps a refusal and a resolution of the domain apart. */
+    private final class Walk {
+        private final DomainKey key;
+        private final String[] outcomes = new String[providers.size()];
+        private final int[] refusals = new int[providers.size()];
+        /** The last token handed out, the only one a refusal is counted for; null once refused. */
+        private AuthorizationToken issued;
+        private int issuer;
+        private int next;
+        private TokenUnavailableException failure;
+
+        Walk(DomainKey key) {
+            this.key = key;
+        }
+
+        synchronized AuthorizationToken resolve() throws TokenUnavailableException {
+            if (failure != null) {
+                throw failure;
+            }
+            for (int i = next; i < providers.size(); i++) {
+                TokenProvider provider = providers.get(i);
+                try {
+                    AuthorizationToken token = provider.fetch(key);
+                    issued = token;
+                    issuer = i;
+                    next = i;
+                    LOGGER.debug("CodeArtifact token for {} from {}, expires {}", key, provider.describe(),
+                            token.expiration().map(Object::toString).orElse("unknown"));
+                    return token;
+                } catch (TokenProviderException e) {
+                    outcomes[i] = e.getMessage();
+                    LOGGER.debug("No CodeArtifact token for {} from {}: {}", key, provider.describe(), e.getMessage());
+                }
+            }
+            failure = new TokenUnavailableException(key, attempts());
+            throw failure;
+        }
+
+        synchronized void refused(AuthorizationToken token) {
+            if (token != issued) {
+                return;
+            }
+            issued = null;
+            TokenProvider provider = providers.get(issuer);
+            try {
+                provider.refused(key, token);
+            } catch (RuntimeException e) {
+                LOGGER.debug("{} could not forget the refused token for {}", provider.describe(), key, e);
+            }
+            refusals[issuer]++;
+            if (!provider.canRefresh()) {
+                outcomes[issuer] = "its token was refused by the repository (HTTP 401/403)";
+                next = issuer + 1;
+            } else if (refusals[issuer] >= REFUSALS_PER_PROVIDER) {
+                outcomes[issuer] =
+                        "its tokens were refused by the repository (HTTP 401/403), a freshly fetched one too";
+                next = issuer + 1;
+            }
+        }
+
+        private List<String> attempts() {
+            List<String> attempts = new ArrayList<>();
+            for (int i = 0; i < providers.size(); i++) {
+                attempts.add(providers.get(i).describe() + ": " + (outcomes[i] == null ? "not tried" : outcomes[i]));
+            }
+            return attempts;
+        }
     }
 }

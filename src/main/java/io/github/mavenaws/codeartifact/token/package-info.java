@@ -1,5 +1,5 @@
 /**
- * Where tokens come from: the environment, GetAuthorizationToken, or an assumed role, asked in chain order; the
- * AWS ones shared between the user's Maven processes through the disk cache.
+ * Where tokens come from: the environment, GetAuthorizationToken, or an assumed role, walked in order by the chain
+ * that also decides what a refusal means; and the SDK clients those calls use.
  */
 package io.github.mavenaws.codeartifact.token;

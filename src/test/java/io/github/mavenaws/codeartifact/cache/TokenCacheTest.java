@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+import io.github.mavenaws.codeartifact.testing.CountingTokenProvider;
+import io.github.mavenaws.codeartifact.testing.MutableClock;
+import io.github.mavenaws.codeartifact.testing.TestTokens;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import io.github.mavenaws.codeartifact.token.TokenProvider;
-import io.github.mavenaws.codeartifact.token.TokenProviderChain;
-import io.github.mavenaws.codeartifact.token.TokenProviderException;
 import io.github.mavenaws.codeartifact.token.TokenUnavailableException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,89 +33,19 @@ class TokenCacheTest {
 
     private final MutableClock clock = new MutableClock(NOW);
 
-    /** A provider that counts its calls and issues numbered tokens, or fails with a reason. */
-    static final class CountingProvider implements TokenProvider {
-        final String name;
-        final boolean refreshable;
-        final AtomicInteger calls = new AtomicInteger();
-        final List<AuthorizationToken> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
-        volatile String failure;
-        volatile Duration lifetime = Duration.ofHours(12);
-        volatile long delayMillis;
-        volatile RuntimeException refusalFailure;
-
-        CountingProvider(String name, boolean refreshable) {
-            this.name = name;
-            this.refreshable = refreshable;
-        }
-
-        @Override
-        public String describe() {
-            return name;
-        }
-
-        @Override
-        public AuthorizationToken fetch(DomainKey key) throws TokenProviderException {
-            int n = calls.incrementAndGet();
-            if (delayMillis > 0) {
-                try {
-                    Thread.sleep(delayMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (failure != null) {
-                throw new TokenProviderException(failure);
-            }
-            return new AuthorizationToken(name + "-" + key.domain() + "-" + n, NOW.plus(lifetime), name);
-        }
-
-        @Override
-        public boolean canRefresh() {
-            return refreshable;
-        }
-
-        @Override
-        public void refused(DomainKey key, AuthorizationToken token) {
-            refused.add(token);
-            if (refusalFailure != null) {
-                throw refusalFailure;
-            }
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private TokenCache cache(TokenProvider... providers) {
-        return new TokenCache(new TokenProviderChain(Arrays.asList(providers), () -> {}), clock);
+        return TestTokens.cache(clock, providers);
+    }
+
+    private CountingTokenProvider provider(String name, boolean refreshable) {
+        return new CountingTokenProvider(name, refreshable, clock);
     }
 
     @Test
     void firstSuccessfulProviderWinsAndItsTokenIsShared() throws Exception {
-        CountingProvider env = new CountingProvider("env", false);
+        CountingTokenProvider env = provider("env", false);
         env.failure = "not set";
-        CountingProvider aws = new CountingProvider("aws", true);
+        CountingTokenProvider aws = provider("aws", true);
         TokenCache cache = cache(env, aws);
 
         AuthorizationToken first = cache.get(ACME);
@@ -131,8 +60,8 @@ class TokenCacheTest {
     @Test
     void providersAfterTheWinnerAreNotAsked() throws Exception {
         // a role that may not be assumed must not stop direct credentials that can fetch a token
-        CountingProvider direct = new CountingProvider("direct", true);
-        CountingProvider role = new CountingProvider("role", true);
+        CountingTokenProvider direct = provider("direct", true);
+        CountingTokenProvider role = provider("role", true);
         role.failure = "AssumeRole refused: HTTP 403 AccessDenied";
         TokenCache cache = cache(direct, role);
 
@@ -142,7 +71,7 @@ class TokenCacheTest {
 
     @Test
     void eachDomainHasItsOwnToken() throws Exception {
-        CountingProvider aws = new CountingProvider("aws", true);
+        CountingTokenProvider aws = provider("aws", true);
         TokenCache cache = cache(aws);
 
         assertEquals("aws-acme-1", cache.get(ACME).value());
@@ -153,7 +82,7 @@ class TokenCacheTest {
 
     @Test
     void concurrentCallersForOneDomainCauseOneFetch() throws Exception {
-        CountingProvider aws = new CountingProvider("aws", true);
+        CountingTokenProvider aws = provider("aws", true);
         aws.delayMillis = 200;
         TokenCache cache = cache(aws);
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -179,8 +108,8 @@ class TokenCacheTest {
 
     @Test
     void refusedEnvironmentTokenIsNotOfferedAgain() throws Exception {
-        CountingProvider env = new CountingProvider("env", false);
-        CountingProvider aws = new CountingProvider("aws", true);
+        CountingTokenProvider env = provider("env", false);
+        CountingTokenProvider aws = provider("aws", true);
         TokenCache cache = cache(env, aws);
 
         AuthorizationToken fromEnv = cache.get(ACME);
@@ -194,8 +123,8 @@ class TokenCacheTest {
 
     @Test
     void refusedAwsTokenIsFetchedAfreshOnceThenTheChainMovesOn() throws Exception {
-        CountingProvider direct = new CountingProvider("direct", true);
-        CountingProvider role = new CountingProvider("role", true);
+        CountingTokenProvider direct = provider("direct", true);
+        CountingTokenProvider role = provider("role", true);
         TokenCache cache = cache(direct, role);
 
         AuthorizationToken first = cache.get(ACME);
@@ -211,8 +140,8 @@ class TokenCacheTest {
 
     @Test
     void theIssuerIsToldOnceOfEachRefusedTokenBeforeTheNextFetch() throws Exception {
-        CountingProvider env = new CountingProvider("env", false);
-        CountingProvider aws = new CountingProvider("aws", true);
+        CountingTokenProvider env = provider("env", false);
+        CountingTokenProvider aws = provider("aws", true);
         TokenCache cache = cache(env, aws);
 
         AuthorizationToken fromEnv = cache.get(ACME);
@@ -227,7 +156,7 @@ class TokenCacheTest {
 
     @Test
     void aProviderFailingToForgetARefusedTokenDoesNotBreakTheRefusal() throws Exception {
-        CountingProvider aws = new CountingProvider("aws", true);
+        CountingTokenProvider aws = provider("aws", true);
         aws.refusalFailure = new IllegalStateException("disk full");
         TokenCache cache = cache(aws);
 
@@ -239,7 +168,7 @@ class TokenCacheTest {
 
     @Test
     void refusalsOfAReplacedTokenAreIgnoredSoFailuresTogetherCauseOneRefresh() throws Exception {
-        CountingProvider aws = new CountingProvider("aws", true);
+        CountingTokenProvider aws = provider("aws", true);
         TokenCache cache = cache(aws);
 
         AuthorizationToken stale = cache.get(ACME);
@@ -255,9 +184,9 @@ class TokenCacheTest {
 
     @Test
     void whenEveryProviderIsRefusedTheFailureNamesEachStepAndIsKept() throws Exception {
-        CountingProvider env = new CountingProvider("environment variable X", false);
-        CountingProvider aws = new CountingProvider("GetAuthorizationToken", true);
-        CountingProvider role = new CountingProvider("AssumeRole", true);
+        CountingTokenProvider env = provider("environment variable X", false);
+        CountingTokenProvider aws = provider("GetAuthorizationToken", true);
+        CountingTokenProvider role = provider("AssumeRole", true);
         role.failure = "POETRY_AWS_PLUGIN_ROLE_ARN not set";
         TokenCache cache = cache(env, aws, role);
 
@@ -281,9 +210,9 @@ class TokenCacheTest {
 
     @Test
     void providerFailuresAreReportedWithTheirReasons() {
-        CountingProvider env = new CountingProvider("env", false);
+        CountingTokenProvider env = provider("env", false);
         env.failure = "not set";
-        CountingProvider aws = new CountingProvider("aws", true);
+        CountingTokenProvider aws = provider("aws", true);
         aws.failure = "GetAuthorizationToken refused: HTTP 403 AccessDeniedException: no";
         TokenCache cache = cache(env, aws);
 
@@ -296,30 +225,82 @@ class TokenCacheTest {
 
     @Test
     void aTokenNearItsExpiryIsReplacedFromTheSameProviderWithoutCountingAsARefusal() throws Exception {
-        CountingProvider direct = new CountingProvider("direct", true);
+        CountingTokenProvider direct = provider("direct", true);
         direct.lifetime = Duration.ofMinutes(30);
-        CountingProvider role = new CountingProvider("role", true);
+        CountingTokenProvider role = provider("role", true);
         TokenCache cache = cache(direct, role);
 
         AuthorizationToken first = cache.get(ACME);
-        clock.now = NOW.plus(Duration.ofMinutes(24));
-        assertSame(first, cache.get(ACME), "still 6 minutes left");
-        clock.now = NOW.plus(Duration.ofMinutes(26));
+        clock.set(NOW.plus(Duration.ofMinutes(19)));
+        assertSame(first, cache.get(ACME), "11 of 30 minutes left: before the prefetch time (the last third)");
+        clock.set(NOW.plus(Duration.ofMinutes(21)));
         AuthorizationToken second = cache.get(ACME);
+        assertNotSame(first, second);
+        assertSame(second, cache.get(ACME), "the renewed token is kept: no fetch on every call");
+        assertSame(second, cache.get(ACME));
+        assertEquals(2, direct.calls.get());
         cache.refused(ACME, second);
         AuthorizationToken third = cache.get(ACME);
 
-        assertNotSame(first, second);
         assertEquals("direct", second.source());
         assertEquals("direct", third.source(), "the expiry was not a refusal, so one fresh fetch remains");
+        assertEquals(0, role.calls.get());
+    }
+
+    @Test
+    void aShortTokenIsRenewedInProportionToItsLifetime() throws Exception {
+        CountingTokenProvider aws = provider("aws", true);
+        aws.lifetime = Duration.ofSeconds(900);
+        TokenCache cache = cache(aws);
+
+        AuthorizationToken first = cache.get(ACME);
+        clock.set(NOW.plus(Duration.ofMinutes(9)));
+        assertSame(first, cache.get(ACME), "6 of 15 minutes left: a fixed 15-minute margin would refetch now");
+        clock.set(NOW.plus(Duration.ofMinutes(11)));
+        assertNotSame(first, cache.get(ACME));
+        assertEquals(2, aws.calls.get());
+    }
+
+    @Test
+    void aFailedRenewalKeepsServingTheCurrentTokenUntilItIsStale() throws Exception {
+        CountingTokenProvider aws = provider("aws", true);
+        TokenCache cache = cache(aws);
+        AuthorizationToken first = cache.get(ACME);
+
+        aws.failure = "GetAuthorizationToken failed: AWS did not answer in time";
+        clock.set(first.expiration().get().minus(Duration.ofMinutes(10)));
+        assertSame(first, cache.get(ACME), "past the prefetch time, before the stale time");
+        clock.set(first.expiration().get().minus(Duration.ofMinutes(4)));
+        TokenUnavailableException stale = assertThrows(TokenUnavailableException.class, () -> cache.get(ACME));
+        assertTrue(stale.getMessage().contains("did not answer in time"), stale.getMessage());
+    }
+
+    @Test
+    void whileOneCallerRenewsTheOthersGoOnWithTheCurrentToken() throws Exception {
+        CountingTokenProvider aws = provider("aws", true);
+        TokenCache cache = cache(aws);
+        AuthorizationToken first = cache.get(ACME);
+        clock.set(first.expiration().get().minus(Duration.ofMinutes(10)));
+        aws.delayMillis = 1000;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<AuthorizationToken> renewing = pool.submit(() -> cache.get(ACME));
+        while (aws.calls.get() < 2) {
+            Thread.sleep(5);
+        }
+
+        long start = System.nanoTime();
+        assertSame(first, cache.get(ACME), "not blocked by the renewal");
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(500));
+        AuthorizationToken renewed = renewing.get(10, TimeUnit.SECONDS);
+        pool.shutdownNow();
+        assertNotSame(first, renewed);
+        assertSame(renewed, cache.get(ACME));
     }
 
     @Test
     void closedCacheRefusesWork() throws Exception {
         AtomicInteger closed = new AtomicInteger();
-        TokenCache cache = new TokenCache(
-                new TokenProviderChain(Arrays.asList(new CountingProvider("aws", true)), closed::incrementAndGet),
-                clock);
+        TokenCache cache = TestTokens.cache(clock, closed::incrementAndGet, provider("aws", true));
         cache.close();
         cache.close();
         assertEquals(1, closed.get());

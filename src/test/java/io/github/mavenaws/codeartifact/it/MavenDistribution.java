@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.versioning.ComparableVersion;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * One Maven distribution: unpacked by the pom, or the machine's own distro-packaged Maven. The versions come from
@@ -86,6 +87,16 @@ record MavenDistribution(String version, Path home) {
                     + " or later)");
         }
         return all.stream().skip(Math.max(0, all.size() - 1));
+    }
+
+    /**
+     * Maven {@code version} if it is among the versions under test; otherwise the calling test is skipped (a failed
+     * assumption): for scenarios one version shows as well as all.
+     */
+    static MavenDistribution underTestOrSkip(String version) {
+        MavenDistribution maven = versions().filter(m -> m.version().equals(version)).findFirst().orElse(null);
+        Assumptions.assumeTrue(maven != null, "Maven " + version + " is not among it.maven.versions");
+        return maven;
     }
 
     static MavenDistribution of(String version) {

@@ -3,6 +3,7 @@ package io.github.mavenaws.codeartifact.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.aether.DefaultRepositorySystemSession;
@@ -20,6 +21,8 @@ class PrefixFileRepositoryIdTest {
         assertNull(PrefixFileRepositoryId.plainId("-c1d4c55f9308e5ac18a4069bed41dca64d85c515"));
     }
 
+    private static final AuthorizationToken TOKEN = new AuthorizationToken("tok3n", null, "test");
+
     @Test
     void theUsersServerSettingsReachThePrefixFileRequest() {
         DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
@@ -27,7 +30,7 @@ class PrefixFileRepositoryIdTest {
         maven.setConfigProperty("aether.transport.http.requestTimeout.codeartifact", "5000");
         maven.setConfigProperty("aether.transport.http.requestTimeout.other", "1");
 
-        Map<String, Object> config = new PreemptiveAuthSession(maven, DERIVED, null, 17, true).getConfigProperties();
+        Map<String, Object> config = new PreemptiveAuthSession(maven, DERIVED, TOKEN).getConfigProperties();
 
         assertEquals(Map.of("X-Tenant", "builds"), config.get("aether.transport.http.headers." + DERIVED));
         assertEquals("5000", config.get("aether.transport.http.requestTimeout." + DERIVED));

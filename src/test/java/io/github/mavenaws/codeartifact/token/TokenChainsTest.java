@@ -47,25 +47,37 @@ class TokenChainsTest {
         ExtensionConfig config = config("codeartifact.roleArn", BUILD_ROLE,
                 "codeartifact.other-444455556666.roleArn", OTHER_ROLE,
                 "codeartifact.other-444455556666.profile", "other-account");
-        try (TokenChains chains = TokenChains.create(config)) {
+        try (TokenChains chains = TokenChains.create(config, TokenProviderCache.NONE)) {
             TokenProviderChain acme = chains.forDomain(ACME);
             TokenProviderChain other = chains.forDomain(OTHER);
             assertNotSame(acme, other);
             assertSame(acme, chains.forDomain(ACME_EU), "one domain, every region: the same settings");
             assertSame(acme, chains.forDomain(THIRD), "no override: the build-wide chain");
 
-            assertTrue(acme.provider(3).describe().startsWith("sts:AssumeRole on " + BUILD_ROLE
-                    + " (codeartifact.roleArn)"), acme.provider(3).describe());
-            assertTrue(other.provider(3).describe().startsWith("sts:AssumeRole on " + OTHER_ROLE
+            assertTrue(acme.providers().get(3).describe().startsWith("sts:AssumeRole on " + BUILD_ROLE
+                    + " (codeartifact.roleArn)"), acme.providers().get(3).describe());
+            assertTrue(other.providers().get(3).describe().startsWith("sts:AssumeRole on " + OTHER_ROLE
                     + " (codeartifact.other-444455556666.roleArn) with AWS profile 'other-account'"),
-                    other.provider(3).describe());
+                    other.providers().get(3).describe());
             assertEquals("codeartifact:GetAuthorizationToken with AWS profile 'other-account'"
-                    + " (codeartifact.other-444455556666.profile)", other.provider(2).describe());
+                    + " (codeartifact.other-444455556666.profile)", other.providers().get(2).describe());
             // the disk cache keys tokens by the principal that fetched them
             assertNotEquals(config.aws(ACME).identity(), config.aws(OTHER).identity());
             assertNotEquals(config.aws(ACME).roleIdentity(), config.aws(OTHER).roleIdentity());
-            String otherRole = other.provider(3).toString();
+            String otherRole = config.aws(OTHER).roleIdentity().toString();
             assertTrue(otherRole.contains("role " + OTHER_ROLE + " assumed with profile other-account"), otherRole);
+        }
+    }
+
+    @Test
+    void twoDomainsWithTheSameProfileEachNameTheirOwnProperty() throws Exception {
+        ExtensionConfig config = config("codeartifact.acme-111122223333.profile", "other-account",
+                "codeartifact.other-444455556666.profile", "other-account");
+        try (TokenChains chains = TokenChains.create(config, TokenProviderCache.NONE)) {
+            assertEquals("codeartifact:GetAuthorizationToken with AWS profile 'other-account'"
+                    + " (codeartifact.acme-111122223333.profile)", chains.forDomain(ACME).providers().get(2).describe());
+            assertEquals("codeartifact:GetAuthorizationToken with AWS profile 'other-account'"
+                    + " (codeartifact.other-444455556666.profile)", chains.forDomain(OTHER).providers().get(2).describe());
         }
     }
 
@@ -73,9 +85,9 @@ class TokenChainsTest {
     @ValueSource(strings = {"ca-central-1", "sa-east-1", "us-gov-west-1", "cn-north-1", "xx-east-9"})
     void aRegionWithoutCodeArtifactStillGetsItsChainAndAHintWhenNoTokenComes(String region) throws Exception {
         DomainKey key = DomainKey.of("acme", "111122223333", region);
-        try (TokenChains chains = TokenChains.create(config())) {
+        try (TokenChains chains = TokenChains.create(config(), TokenProviderCache.NONE)) {
             // the SDK's list may be older than a region's launch: never refuse for it
-            assertEquals(4, chains.forDomain(key).size());
+            assertEquals(4, chains.forDomain(key).providers().size());
         }
         String url = "https://acme-111122223333.d.codeartifact." + region + ".amazonaws.com/maven/releases/";
         String message = new TokenUnavailableException(key, java.util.List.of("1: no")).messageFor(url);
@@ -94,8 +106,8 @@ class TokenChainsTest {
     @ParameterizedTest
     @ValueSource(strings = {"us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2", "eu-south-1"})
     void theRegionsOfCodeArtifactGetAChain(String region) throws Exception {
-        try (TokenChains chains = TokenChains.create(config())) {
-            assertEquals(4, chains.forDomain(DomainKey.of("acme", "111122223333", region)).size());
+        try (TokenChains chains = TokenChains.create(config(), TokenProviderCache.NONE)) {
+            assertEquals(4, chains.forDomain(DomainKey.of("acme", "111122223333", region)).providers().size());
         }
     }
 }

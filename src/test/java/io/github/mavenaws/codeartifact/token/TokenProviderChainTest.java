@@ -3,37 +3,132 @@ package io.github.mavenaws.codeartifact.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mavenaws.codeartifact.cache.TokenCache;
+import io.github.mavenaws.codeartifact.config.AwsIdentity;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
-import java.nio.charset.StandardCharsets;
+import io.github.mavenaws.codeartifact.testing.CountingTokenProvider;
+import io.github.mavenaws.codeartifact.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The chain walks its sources, remembers the winner, owns the refusal policy; and how the product's is assembled. */
 class TokenProviderChainTest {
     private static final DomainKey ACME = DomainKey.of("acme", "111122223333", "us-west-2");
+    private static final DomainKey OTHER = DomainKey.of("other-2", "444455556666", "eu-west-1");
     private static final String ROLE = "arn:aws:iam::111122223333:role/publisher";
 
     @TempDir
     Path home;
 
-    private Path dir() {
-        return home.resolve("tokens");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
+
+    private CountingTokenProvider provider(String name, boolean refreshable) {
+        return new CountingTokenProvider(name, refreshable, clock);
+    }
+
+    private static TokenProviderChain chain(TokenProvider... providers) {
+        return new TokenProviderChain(Arrays.asList(providers));
+    }
+
+    @Test
+    void theWinnerIsRememberedSoARenewalAsksItFirst() throws Exception {
+        CountingTokenProvider env = provider("env", false);
+        env.failure = "not set";
+        CountingTokenProvider aws = provider("aws", true);
+        TokenProviderChain chain = chain(env, aws);
+
+        assertEquals("aws-acme-1", chain.resolve(ACME).value());
+        assertEquals("aws-acme-2", chain.resolve(ACME).value(), "a renewal, not a refusal");
+        assertEquals(1, env.calls.get(), "the losers are not asked again");
+    }
+
+    @Test
+    void eachDomainWalksOnItsOwn() throws Exception {
+        CountingTokenProvider env = provider("env", false);
+        CountingTokenProvider aws = provider("aws", true);
+        TokenProviderChain chain = chain(env, aws);
+
+        AuthorizationToken acme = chain.resolve(ACME);
+        chain.refused(ACME, acme);
+
+        assertEquals("aws", chain.resolve(ACME).source());
+        assertEquals("env", chain.resolve(OTHER).source(), "a refusal for one domain moves no other");
+    }
+
+    @Test
+    void theRefusalPolicyDropsAVariableAtOnceAndAnAwsSourceAfterAFreshTokenToo() throws Exception {
+        CountingTokenProvider env = provider("environment variable X", false);
+        CountingTokenProvider direct = provider("GetAuthorizationToken", true);
+        CountingTokenProvider role = provider("AssumeRole", true);
+        TokenProviderChain chain = chain(env, direct, role);
+
+        chain.refused(ACME, chain.resolve(ACME));
+        AuthorizationToken first = chain.resolve(ACME);
+        chain.refused(ACME, first);
+        chain.refused(ACME, first); // transfers that failed together: one refusal
+        AuthorizationToken fresh = chain.resolve(ACME);
+        chain.refused(ACME, fresh);
+        AuthorizationToken fromRole = chain.resolve(ACME);
+        chain.refused(ACME, fromRole);
+        chain.refused(ACME, chain.resolve(ACME));
+
+        TokenUnavailableException failure = assertThrows(TokenUnavailableException.class, () -> chain.resolve(ACME));
+        assertSame(failure, assertThrows(TokenUnavailableException.class, () -> chain.resolve(ACME)));
+        assertEquals(Arrays.asList(
+                "environment variable X: its token was refused by the repository (HTTP 401/403)",
+                "GetAuthorizationToken: its tokens were refused by the repository (HTTP 401/403), a freshly fetched"
+                        + " one too",
+                "AssumeRole: its tokens were refused by the repository (HTTP 401/403), a freshly fetched one too"),
+                failure.attempts());
+        assertEquals(1, env.calls.get());
+        assertEquals(2, direct.calls.get());
+        assertEquals(2, role.calls.get());
+        assertEquals(2, direct.refused.size(), "the issuer is told once per refused token");
+    }
+
+    @Test
+    void aSourceThatFailsIsReportedWithItsReasonAndTheRestAsNotTried() {
+        CountingTokenProvider direct = provider("direct", true);
+        direct.failure = "GetAuthorizationToken refused: HTTP 403 AccessDeniedException: no";
+        TokenProviderChain chain = chain(provider("env", false), direct);
+        CountingTokenProvider env = (CountingTokenProvider) chain.providers().get(0);
+        env.failure = "not set";
+
+        TokenUnavailableException failure = assertThrows(TokenUnavailableException.class, () -> chain.resolve(ACME));
+
+        assertEquals(Arrays.asList("env: not set",
+                "direct: GetAuthorizationToken refused: HTTP 403 AccessDeniedException: no"), failure.attempts());
+    }
+
+    /** Records which sources the chains hand to the disk cache, and as whom. */
+    private static final class RecordingCache implements TokenProviderCache {
+        final List<String> kept = new ArrayList<>();
+        final List<AwsIdentity> identities = new ArrayList<>();
+
+        @Override
+        public TokenProvider cached(TokenProvider provider, AwsIdentity identity) {
+            kept.add(provider.describe());
+            identities.add(identity);
+            return provider;
+        }
     }
 
     private ExtensionConfig config(Map<String, String> env, String... properties) throws Exception {
         Map<String, Object> props = new HashMap<>();
-        props.put("codeartifact.cacheDir", dir().toString());
+        props.put("codeartifact.cacheDir", home.resolve("tokens").toString());
         for (int i = 0; i < properties.length; i += 2) {
             props.put(properties[i], properties[i + 1]);
         }
@@ -41,82 +136,55 @@ class TokenProviderChainTest {
     }
 
     @Test
-    void theAwsProvidersAreCachedOnDiskAndTheVariablesAreNot() throws Exception {
+    void theProductsChainKeepsItsAwsSourcesAndNeverItsVariables() throws Exception {
         ExtensionConfig config = config(new HashMap<>(), "codeartifact.roleArn", ROLE);
-        try (TokenChains chains = TokenChains.create(config)) {
-            TokenProviderChain chain = chains.forDomain(ACME);
-            assertEquals(4, chain.size());
-            assertInstanceOf(EnvironmentTokenProvider.class, chain.provider(0));
-            assertInstanceOf(EnvironmentTokenProvider.class, chain.provider(1));
-            assertInstanceOf(DiskCachedTokenProvider.class, chain.provider(2));
-            assertInstanceOf(DiskCachedTokenProvider.class, chain.provider(3));
+        RecordingCache cache = new RecordingCache();
+        try (TokenChains chains = TokenChains.create(config, cache)) {
+            List<TokenProvider> providers = chains.forDomain(ACME).providers();
+            assertEquals(4, providers.size());
+            assertInstanceOf(EnvironmentTokenProvider.class, providers.get(0));
+            assertInstanceOf(EnvironmentTokenProvider.class, providers.get(1));
             assertEquals("codeartifact:GetAuthorizationToken with the default AWS credentials",
-                    chain.provider(2).describe());
-            String role = chain.provider(3).describe();
-            assertTrue(role.startsWith("sts:AssumeRole on " + ROLE), role);
+                    providers.get(2).describe());
+            assertTrue(providers.get(3).describe().startsWith("sts:AssumeRole on " + ROLE), providers.get(3).describe());
+            assertEquals(Arrays.asList(providers.get(2).describe(), providers.get(3).describe()), cache.kept);
+            assertEquals(Arrays.asList(config.aws(ACME).identity(), config.aws(ACME).roleIdentity()), cache.identities);
+            assertSame(chains.forDomain(ACME), chains.forDomain(OTHER), "equal settings share one chain");
         }
-        assertFalse(Files.exists(dir()), "building the chain creates nothing");
+        assertFalse(Files.exists(home.resolve("tokens")), "building the chain creates nothing");
+    }
+
+    @Test
+    void withoutARoleTheRoleSourceIsNotKept() throws Exception {
+        RecordingCache cache = new RecordingCache();
+        try (TokenChains chains = TokenChains.create(config(new HashMap<>()), cache)) {
+            List<TokenProvider> providers = chains.forDomain(ACME).providers();
+            assertInstanceOf(AssumeRoleTokenProvider.class, providers.get(3));
+            assertEquals(Arrays.asList(providers.get(2).describe()), cache.kept);
+        }
     }
 
     @Test
     void aBlankVariableIsReportedAsSuchNotAsUnset() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("POETRY_AWS_PLUGIN_AUTH_TOKEN", " \n");
-        try (TokenChains chains = TokenChains.create(config(env))) {
-            TokenProviderChain chain = chains.forDomain(ACME);
+        try (TokenChains chains = TokenChains.create(config(env), TokenProviderCache.NONE)) {
+            List<TokenProvider> providers = chains.forDomain(ACME).providers();
             TokenProviderException blank =
-                    org.junit.jupiter.api.Assertions.assertThrows(TokenProviderException.class,
-                            () -> chain.provider(0).fetch(ACME));
+                    assertThrows(TokenProviderException.class, () -> providers.get(0).fetch(ACME));
             assertEquals("set, but empty or only whitespace, so ignored", blank.getMessage());
             TokenProviderException unset =
-                    org.junit.jupiter.api.Assertions.assertThrows(TokenProviderException.class,
-                            () -> chain.provider(1).fetch(ACME));
+                    assertThrows(TokenProviderException.class, () -> providers.get(1).fetch(ACME));
             assertEquals("not set", unset.getMessage());
         }
     }
 
     @Test
-    void withoutARoleTheRoleProviderIsLeftBare() throws Exception {
-        try (TokenChains chains = TokenChains.create(config(new HashMap<>()))) {
-            TokenProviderChain chain = chains.forDomain(ACME);
-            assertInstanceOf(DiskCachedTokenProvider.class, chain.provider(2));
-            assertInstanceOf(AssumeRoleTokenProvider.class, chain.provider(3));
-        }
-    }
-
-    @Test
-    void cacheFalseWrapsNothingAndCreatesNoDirectory() throws Exception {
-        try (TokenChains chains = TokenChains.create(
-                config(new HashMap<>(), "codeartifact.cache", "false", "codeartifact.roleArn", ROLE))) {
-            TokenProviderChain chain = chains.forDomain(ACME);
-            assertInstanceOf(GetAuthorizationTokenProvider.class, chain.provider(2));
-            assertInstanceOf(AssumeRoleTokenProvider.class, chain.provider(3));
-        }
-        assertFalse(Files.exists(dir()));
-    }
-
-    @Test
-    void tokensFromVariablesAreNeverWrittenToDisk() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("POETRY_AWS_PLUGIN_AUTH_TOKEN", "poetry-token-value");
-        env.put("CODEARTIFACT_AUTH_TOKEN", "codeartifact-token-value");
-        // A cache directory that already exists, so that a write would have somewhere to go.
-        Files.createDirectories(dir());
-        try (TokenCache cache = new TokenCache(TokenChains.create(config(env)), Clock.systemUTC())) {
-            AuthorizationToken poetry = cache.get(ACME);
-            cache.refused(ACME, poetry);
-            AuthorizationToken codeartifact = cache.get(ACME);
-            assertEquals("poetry-token-value", poetry.value());
-            assertEquals("codeartifact-token-value", codeartifact.value());
-        }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(home)) {
-            files = walk.filter(Files::isRegularFile).collect(Collectors.toList());
-        }
-        for (Path file : files) {
-            String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-            assertFalse(content.contains("token-value"), file.toString());
-        }
-        assertEquals(List.of(), files);
+    void closingTheChainsClosesWhatTheyShare() {
+        int[] closed = {0};
+        TokenChains chains = new TokenChains(key -> chain(provider("aws", true)), () -> closed[0]++);
+        assertNotSame(chains.forDomain(ACME), chains.forDomain(OTHER), "the selector decides");
+        chains.close();
+        assertEquals(1, closed[0]);
     }
 }

@@ -1,7 +1,10 @@
-package io.github.mavenaws.codeartifact.token;
+package io.github.mavenaws.codeartifact.cache;
 
 import io.github.mavenaws.codeartifact.config.AwsIdentity;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.TokenProvider;
+import io.github.mavenaws.codeartifact.token.TokenProviderException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +13,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 
 /**
@@ -41,8 +45,9 @@ public final class DiskCacheContender {
                 } catch (IOException | InterruptedException e) {
                     throw new TokenProviderException(e.toString(), e);
                 }
-                return new AuthorizationToken("token-of-" + ProcessHandle.current().pid(),
-                        Clock.systemUTC().instant().plus(Duration.ofHours(12)), describe());
+                Instant now = Clock.systemUTC().instant();
+                return new AuthorizationToken("token-of-" + ProcessHandle.current().pid(), now,
+                        now.plus(Duration.ofHours(12)), describe());
             }
 
             @Override
@@ -50,12 +55,11 @@ public final class DiskCacheContender {
                 return true;
             }
         };
-        DiskCachedTokenProvider provider = new DiskCachedTokenProvider(
+        DiskTokenCache provider = new DiskTokenCache(
                 slow,
                 AwsIdentity.defaultCredentials(Collections.singletonMap("AWS_PROFILE", "ci"), Collections.emptyMap()),
                 new DiskTokenStore(directory, DiskTokenStore.DEFAULT_LOCK_TIMEOUT),
-                Clock.systemUTC(),
-                DiskCachedTokenProvider.REFRESH_WINDOW);
+                new RefreshPolicy(Clock.systemUTC()));
         System.out.println("ready");
         System.out.flush();
         while (!Files.exists(go)) {

@@ -1,10 +1,11 @@
-package io.github.mavenaws.codeartifact.token;
+package io.github.mavenaws.codeartifact.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,8 +15,9 @@ class TokenFileTest {
     private static final DomainKey ACME = DomainKey.of("acme", "111122223333", "us-west-2");
     private static final String IDENTITY = "ab".repeat(32);
     private static final Instant EXPIRATION = Instant.parse("2026-11-26T00:00:00.123Z");
+    private static final Instant ISSUED = Instant.parse("2026-11-25T12:00:00.123Z");
     private static final AuthorizationToken TOKEN = new AuthorizationToken(
-            "eyJ2ZXIiOjEsImlzdSI6MTcx.secret-part_1", EXPIRATION, "sts:AssumeRole on x=y, then z");
+            "eyJ2ZXIiOjEsImlzdSI6MTcx.secret-part_1", ISSUED, EXPIRATION, "sts:AssumeRole on x=y, then z");
 
     @Test
     void aTokenSurvivesTheRoundTripWithItsSourceAndExpiry() {
@@ -24,18 +26,20 @@ class TokenFileTest {
         assertEquals(TOKEN.value(), read.value());
         assertEquals(TOKEN.source(), read.source());
         assertEquals(TOKEN.expiration(), read.expiration());
+        assertEquals(TOKEN.issued(), read.issued());
         assertEquals(TOKEN.value(), TokenFile.decode(text.replace("\n", "\r\n"), ACME, IDENTITY).value());
     }
 
     @Test
     void theFormatIsVersionedAndNamesItsKey() {
         assertEquals("# CodeArtifact token cache of maven-aws-extension; safe to delete\n"
-                + "version=1\n"
+                + "version=2\n"
                 + "domain=acme\n"
                 + "owner=111122223333\n"
                 + "region=us-west-2\n"
                 + "identity=" + IDENTITY + "\n"
                 + "source=sts:AssumeRole on x=y, then z\n"
+                + "issued=" + ISSUED.toEpochMilli() + "\n"
                 + "expiration=" + EXPIRATION.toEpochMilli() + "\n"
                 + "token=eyJ2ZXIiOjEsImlzdSI6MTcx.secret-part_1\n",
                 TokenFile.encode(ACME, IDENTITY, TOKEN));
@@ -55,6 +59,7 @@ class TokenFileTest {
         "",
         "garbage",
         "version=2",
+        "version=1",
         "=x",
         "# only a comment",
     })
@@ -64,8 +69,11 @@ class TokenFileTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "version=1|version=2",
-        "version=1|",
+        "version=2|version=1",
+        "version=2|version=3",
+        "version=2|",
+        "issued=" + 1795608000123L + "|issued=yesterday",
+        "issued=" + 1795608000123L + "|",
         "token=eyJ2ZXIiOjEsImlzdSI6MTcx.secret-part_1|",
         "expiration=" + 1795651200123L + "|expiration=soon",
         "token=eyJ2ZXIiOjEsImlzdSI6MTcx.secret-part_1|token=",
@@ -88,6 +96,21 @@ class TokenFileTest {
         for (int length = 0; length < text.length(); length++) {
             assertRefused(text.substring(0, length), ACME, IDENTITY);
         }
+    }
+
+    @Test
+    void aTokenOfUnknownIssueTimeSurvivesTheRoundTripWithoutOne() {
+        AuthorizationToken unknown = new AuthorizationToken("t0ken", EXPIRATION, "test");
+        String text = TokenFile.encode(ACME, IDENTITY, unknown);
+        assertEquals(true, text.contains("\nissued=-\n"), text);
+        assertEquals(false, TokenFile.decode(text, ACME, IDENTITY).issued().isPresent());
+    }
+
+    @Test
+    void aVersion1EntryIsIgnored() {
+        String text = TokenFile.encode(ACME, IDENTITY, TOKEN).replace("version=2\n", "version=1\n")
+                .replace("issued=" + ISSUED.toEpochMilli() + "\n", "");
+        assertRefused(text, ACME, IDENTITY);
     }
 
     @Test

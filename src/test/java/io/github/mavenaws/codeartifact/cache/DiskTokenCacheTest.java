@@ -1,4 +1,4 @@
-package io.github.mavenaws.codeartifact.token;
+package io.github.mavenaws.codeartifact.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.mavenaws.codeartifact.config.AwsIdentity;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+import io.github.mavenaws.codeartifact.testing.CountingTokenProvider;
+import io.github.mavenaws.codeartifact.testing.MutableClock;
+import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.TokenProvider;
+import io.github.mavenaws.codeartifact.token.TokenProviderException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -44,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DiskCachedTokenProviderTest {
+class DiskTokenCacheTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final DomainKey ACME = DomainKey.of("acme", "111122223333", "us-west-2");
     private static final DomainKey OTHER = DomainKey.of("other-2", "444455556666", "eu-west-1");
@@ -71,82 +76,19 @@ class DiskCachedTokenProviderTest {
     }
 
     /** A fresh decorator and store over the test's directory: what another build or process would build. */
-    private DiskCachedTokenProvider cached(TokenProvider provider, AwsIdentity identity) {
+    private DiskTokenCache cached(TokenProvider provider, AwsIdentity identity) {
         return cached(provider, identity, Duration.ofSeconds(10));
     }
 
-    private DiskCachedTokenProvider cached(TokenProvider provider, AwsIdentity identity, Duration lockTimeout) {
-        return new DiskCachedTokenProvider(provider, identity, new DiskTokenStore(dir(), lockTimeout), clock,
-                DiskCachedTokenProvider.REFRESH_WINDOW);
+    private DiskTokenCache cached(TokenProvider provider, AwsIdentity identity, Duration lockTimeout) {
+        return new DiskTokenCache(provider, identity, new DiskTokenStore(dir(), lockTimeout), new RefreshPolicy(clock));
     }
 
-    /** Issues numbered tokens valid for {@link #lifetime} from the clock's now, counting calls. */
-    final class CountingProvider implements TokenProvider {
-        final String name;
-        final AtomicInteger calls = new AtomicInteger();
-        final List<AuthorizationToken> refused = new CopyOnWriteArrayList<>();
-        volatile Duration lifetime = Duration.ofHours(12);
-        volatile long delayMillis;
-        volatile String failure;
-
-        CountingProvider(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String describe() {
-            return "codeartifact:GetAuthorizationToken as " + name;
-        }
-
-        @Override
-        public AuthorizationToken fetch(DomainKey key) throws TokenProviderException {
-            int n = calls.incrementAndGet();
-            if (delayMillis > 0) {
-                try {
-                    Thread.sleep(delayMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (failure != null) {
-                throw new TokenProviderException(failure);
-            }
-            return new AuthorizationToken(
-                    name + "-" + key.domain() + "-" + n, clock.instant().plus(lifetime), describe());
-        }
-
-        @Override
-        public boolean canRefresh() {
-            return true;
-        }
-
-        @Override
-        public void refused(DomainKey key, AuthorizationToken token) {
-            refused.add(token);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    /** Issues numbered tokens valid for 12 hours from the clock's now, counting calls. */
+    private CountingTokenProvider provider(String name) {
+        CountingTokenProvider provider = new CountingTokenProvider(name, true, clock);
+        provider.description = "codeartifact:GetAuthorizationToken as " + name;
+        return provider;
     }
 
     private List<Path> files() throws IOException {
@@ -168,10 +110,10 @@ class DiskCachedTokenProviderTest {
 
     @Test
     void aMissFetchesAndStoresAndTheNextProcessIsServedFromDiskWithTheOriginalSource() throws Exception {
-        CountingProvider first = new CountingProvider("dev");
+        CountingTokenProvider first = provider("dev");
         AuthorizationToken fetched = cached(first, DEV).fetch(ACME);
 
-        CountingProvider second = new CountingProvider("dev");
+        CountingTokenProvider second = provider("dev");
         AuthorizationToken fromDisk = cached(second, DEV).fetch(ACME);
 
         assertEquals(1, first.calls.get());
@@ -185,43 +127,57 @@ class DiskCachedTokenProviderTest {
 
     @Test
     void aTokenWithLessThanFifteenMinutesLeftIsFetchedAfreshAndReplacesTheEntry() throws Exception {
-        CountingProvider aws = new CountingProvider("dev");
+        CountingTokenProvider aws = provider("dev");
         AuthorizationToken first = cached(aws, DEV).fetch(ACME);
 
-        clock.now = NOW.plus(Duration.ofHours(12)).minus(Duration.ofMinutes(16));
+        clock.set(NOW.plus(Duration.ofHours(12)).minus(Duration.ofMinutes(16)));
         assertEquals(first.value(), cached(aws, DEV).fetch(ACME).value(), "16 minutes left: still served");
-        clock.now = NOW.plus(Duration.ofHours(12)).minus(Duration.ofMinutes(14));
+        clock.set(NOW.plus(Duration.ofHours(12)).minus(Duration.ofMinutes(14)));
         AuthorizationToken second = cached(aws, DEV).fetch(ACME);
 
         assertNotEquals(first.value(), second.value());
         assertEquals(2, aws.calls.get());
-        assertEquals(second.value(), cached(new CountingProvider("dev"), DEV).fetch(ACME).value());
+        assertEquals(second.value(), cached(provider("dev"), DEV).fetch(ACME).value());
     }
 
     @Test
-    void anExpiredTokenIsNeverServedWhateverTheWindow() throws Exception {
-        CountingProvider aws = new CountingProvider("dev");
+    void anExpiredTokenIsNeverServed() throws Exception {
+        CountingTokenProvider aws = provider("dev");
         AuthorizationToken first = cached(aws, DEV).fetch(ACME);
-        clock.now = NOW.plus(Duration.ofHours(12));
-        DiskCachedTokenProvider noWindow = new DiskCachedTokenProvider(
-                aws, DEV, new DiskTokenStore(dir(), Duration.ofSeconds(10)), clock, Duration.ZERO);
+        clock.set(NOW.plus(Duration.ofHours(12)));
 
-        assertNotEquals(first.value(), noWindow.fetch(ACME).value());
+        assertNotEquals(first.value(), cached(aws, DEV).fetch(ACME).value());
         assertEquals(2, aws.calls.get());
     }
 
     @Test
     void aFetchedTokenThatWouldNotBeServedIsNotStored() throws Exception {
-        CountingProvider aws = new CountingProvider("dev");
+        CountingTokenProvider aws = provider("dev");
         aws.lifetime = Duration.ofMinutes(10);
+        aws.issueTimeKnown = false; // 10 minutes left of an unknown lifetime: within the 15-minute cap
         cached(aws, DEV).fetch(ACME);
         assertTrue(files().stream().noneMatch(f -> f.toString().endsWith(".token")), files().toString());
     }
 
     @Test
+    void aFifteenMinuteTokenIsStoredAndServedForTwoThirdsOfItsLife() throws Exception {
+        CountingTokenProvider aws = provider("dev");
+        aws.lifetime = Duration.ofSeconds(900);
+        AuthorizationToken first = cached(aws, DEV).fetch(ACME);
+
+        clock.set(NOW.plus(Duration.ofMinutes(9)));
+        CountingTokenProvider next = provider("dev");
+        assertEquals(first.value(), cached(next, DEV).fetch(ACME).value(), "6 of 15 minutes left: served");
+        assertEquals(0, next.calls.get());
+        clock.set(NOW.plus(Duration.ofMinutes(11)));
+        cached(next, DEV).fetch(ACME);
+        assertEquals(1, next.calls.get(), "4 minutes left: renewed");
+    }
+
+    @Test
     void eachIdentityAndDomainHasItsOwnEntry() throws Exception {
-        CountingProvider dev = new CountingProvider("dev");
-        CountingProvider prod = new CountingProvider("prod");
+        CountingTokenProvider dev = provider("dev");
+        CountingTokenProvider prod = provider("prod");
 
         String devToken = cached(dev, DEV).fetch(ACME).value();
         String prodToken = cached(prod, PROD).fetch(ACME).value();
@@ -238,9 +194,9 @@ class DiskCachedTokenProviderTest {
     @Test
     void filesAreNamedByHashAndHoldNeitherTheAccessKeyIdNorAnyTemporaryFile() throws Exception {
         AwsIdentity keyed = identity("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
-        CountingProvider aws = new CountingProvider("key");
+        CountingTokenProvider aws = provider("key");
         for (int i = 0; i < 5; i++) {
-            clock.now = NOW.plus(Duration.ofHours(12 * i));
+            clock.set(NOW.plus(Duration.ofHours(12 * i)));
             cached(aws, keyed).fetch(ACME);
         }
 
@@ -257,7 +213,7 @@ class DiskCachedTokenProviderTest {
     @Test
     void theDirectoryIsOwnerOnlyAndSoAreItsFiles() throws Exception {
         assumeTrue(home.getFileSystem().supportedFileAttributeViews().contains("posix"));
-        cached(new CountingProvider("dev"), DEV).fetch(ACME);
+        cached(provider("dev"), DEV).fetch(ACME);
 
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir())));
         for (Path file : files()) {
@@ -270,7 +226,7 @@ class DiskCachedTokenProviderTest {
     @ParameterizedTest
     @ValueSource(strings = {"empty", "garbage", "binary", "truncated", "wrong-version", "foreign", "huge", "latin1"})
     void aDamagedOrForeignEntryIsIgnoredAndReplaced(String damage) throws Exception {
-        CountingProvider aws = new CountingProvider("dev");
+        CountingTokenProvider aws = provider("dev");
         String original = cached(aws, DEV).fetch(ACME).value();
         Path file = tokenFile();
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
@@ -289,7 +245,7 @@ class DiskCachedTokenProviderTest {
                 damaged = text.substring(0, text.length() - 10).getBytes(StandardCharsets.UTF_8);
                 break;
             case "wrong-version":
-                damaged = text.replace("version=1", "version=2").getBytes(StandardCharsets.UTF_8);
+                damaged = text.replace("version=2", "version=3").getBytes(StandardCharsets.UTF_8);
                 break;
             case "foreign":
                 damaged = text.replace("domain=acme", "domain=other").getBytes(StandardCharsets.UTF_8);
@@ -309,15 +265,15 @@ class DiskCachedTokenProviderTest {
 
         assertNotEquals(original, replacement);
         assertEquals(2, aws.calls.get());
-        assertEquals(replacement, cached(new CountingProvider("dev"), DEV).fetch(ACME).value(), "replaced");
+        assertEquals(replacement, cached(provider("dev"), DEV).fetch(ACME).value(), "replaced");
     }
 
     @Test
     void anotherIdentitysEntryCopiedInPlaceIsIgnored() throws Exception {
-        cached(new CountingProvider("prod"), PROD).fetch(ACME);
+        cached(provider("prod"), PROD).fetch(ACME);
         Path prodFile = tokenFile();
         Files.move(prodFile, home.resolve("prod.token"));
-        CountingProvider dev = new CountingProvider("dev");
+        CountingTokenProvider dev = provider("dev");
         cached(dev, DEV).fetch(ACME);
         Path devFile = tokenFile();
         Files.copy(home.resolve("prod.token"), devFile, StandardCopyOption.REPLACE_EXISTING);
@@ -328,7 +284,7 @@ class DiskCachedTokenProviderTest {
     @Test
     void anUnreadableEntryIsIgnored() throws Exception {
         assumeTrue(home.getFileSystem().supportedFileAttributeViews().contains("posix"));
-        CountingProvider aws = new CountingProvider("dev");
+        CountingTokenProvider aws = provider("dev");
         cached(aws, DEV).fetch(ACME);
         Path file = tokenFile();
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
@@ -340,7 +296,7 @@ class DiskCachedTokenProviderTest {
 
     @Test
     void aDirectoryInPlaceOfTheEntryIsIgnoredAndTheTokenStillServed() throws Exception {
-        CountingProvider aws = new CountingProvider("dev");
+        CountingTokenProvider aws = provider("dev");
         cached(aws, DEV).fetch(ACME);
         Path file = tokenFile();
         Files.delete(file);
@@ -357,7 +313,7 @@ class DiskCachedTokenProviderTest {
     void aCacheDirectoryThatCannotBeCreatedCostsTheCacheNotTheToken() throws Exception {
         Files.createDirectories(home.resolve("m2"));
         Files.write(dir(), new byte[] {1});
-        CountingProvider aws = new CountingProvider("dev");
+        CountingTokenProvider aws = provider("dev");
 
         assertEquals("dev-acme-1", cached(aws, DEV).fetch(ACME).value());
         assertEquals("dev-acme-2", cached(aws, DEV).fetch(ACME).value());
@@ -365,8 +321,8 @@ class DiskCachedTokenProviderTest {
 
     @Test
     void aRefusedTokenIsForgottenSoNoProcessIsServedItAgain() throws Exception {
-        CountingProvider aws = new CountingProvider("dev");
-        DiskCachedTokenProvider provider = cached(aws, DEV);
+        CountingTokenProvider aws = provider("dev");
+        DiskTokenCache provider = cached(aws, DEV);
         AuthorizationToken first = provider.fetch(ACME);
 
         provider.refused(ACME, first);
@@ -378,21 +334,21 @@ class DiskCachedTokenProviderTest {
 
     @Test
     void aRefusalOfAnAlreadyReplacedTokenKeepsTheNewerEntry() throws Exception {
-        CountingProvider aws = new CountingProvider("dev");
+        CountingTokenProvider aws = provider("dev");
         AuthorizationToken old = cached(aws, DEV).fetch(ACME);
-        clock.now = NOW.plus(Duration.ofHours(12));
+        clock.set(NOW.plus(Duration.ofHours(12)));
         AuthorizationToken current = cached(aws, DEV).fetch(ACME);
 
         cached(aws, DEV).refused(ACME, old);
 
-        assertEquals(current.value(), cached(new CountingProvider("dev"), DEV).fetch(ACME).value());
+        assertEquals(current.value(), cached(provider("dev"), DEV).fetch(ACME).value());
     }
 
     @Test
     void aFailingDelegateStoresNothingAndReleasesTheLock() throws Exception {
-        CountingProvider aws = new CountingProvider("dev");
+        CountingTokenProvider aws = provider("dev");
         aws.failure = "GetAuthorizationToken refused: HTTP 403 AccessDeniedException";
-        DiskCachedTokenProvider provider = cached(aws, DEV, Duration.ofSeconds(30));
+        DiskTokenCache provider = cached(aws, DEV, Duration.ofSeconds(30));
 
         TokenProviderException e = assertThrows(TokenProviderException.class, () -> provider.fetch(ACME));
         assertEquals(aws.failure, e.getMessage());
@@ -404,7 +360,7 @@ class DiskCachedTokenProviderTest {
 
     @Test
     void aLockHeldTooLongIsWaitedForBoundedlyThenDoneWithout() throws Exception {
-        CountingProvider aws = new CountingProvider("dev");
+        CountingTokenProvider aws = provider("dev");
         AuthorizationToken first = cached(aws, DEV).fetch(ACME);
         cached(aws, DEV).refused(ACME, first);
         Path lockFile = files().get(0);
@@ -425,13 +381,13 @@ class DiskCachedTokenProviderTest {
 
     @Test
     void eightThreadsWithTheirOwnStoresFetchOneTokenBetweenThem() throws Exception {
-        CountingProvider aws = new CountingProvider("dev");
+        CountingTokenProvider aws = provider("dev");
         aws.delayMillis = 300;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            DiskCachedTokenProvider provider = cached(aws, DEV);
+            DiskTokenCache provider = cached(aws, DEV);
             results.add(pool.submit(() -> {
                 start.await();
                 return provider.fetch(ACME).value();

@@ -1,7 +1,8 @@
-package io.github.mavenaws.codeartifact.token;
+package io.github.mavenaws.codeartifact.cache;
 
 import io.github.mavenaws.codeartifact.config.AwsIdentity;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -292,11 +293,6 @@ final class DiskTokenStore {
         private Lock(ReentrantLock jvmLock, FileChannel channel) {
             this.jvmLock = jvmLock;
             this.channel = channel;
-        }
-
-        /** Whether this process holds the entry's file lock. */
-        boolean held() {
-            return channel != null;
         }
 
         @Override

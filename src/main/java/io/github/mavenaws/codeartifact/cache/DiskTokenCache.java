@@ -1,51 +1,50 @@
-package io.github.mavenaws.codeartifact.token;
+package io.github.mavenaws.codeartifact.cache;
 
 import io.github.mavenaws.codeartifact.config.AwsIdentity;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
-import java.time.Clock;
-import java.time.Duration;
+import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.TokenProvider;
+import io.github.mavenaws.codeartifact.token.TokenProviderCache;
+import io.github.mavenaws.codeartifact.token.TokenProviderException;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves an AWS provider's tokens from the user's disk cache, so that every Maven process of the user, parallel or
+ * Serves an AWS source's tokens from the user's disk cache, so that every Maven process of the user, parallel or
  * successive, shares one token per domain and AWS identity: a hit costs no AWS call, and processes that miss
- * together wait for the one that fetches. Only the AWS providers are wrapped; a token from a variable is never
- * written anywhere.
- *
- * <p>It lives with the providers rather than in the cache package because the chain wraps providers in it, and the
- * cache package already depends on the chain.
+ * together wait for the one that fetches. It decorates one source of the chain, as {@link TokenCache} keeps the
+ * chain's answer for the build, and judges stored tokens by the same {@link RefreshPolicy}: a stored token is served
+ * only before its prefetch time, so the build that takes it can use it for a while before renewing it. Only the AWS
+ * sources are decorated (see {@link io.github.mavenaws.codeartifact.token.TokenChains}); a token from a variable is
+ * never written anywhere.
  */
-final class DiskCachedTokenProvider implements TokenProvider {
-    private static final Logger LOGGER = LoggerFactory.getLogger(DiskCachedTokenProvider.class);
-
-    /**
-     * A token from disk with less time left is fetched afresh. Well above the build cache's own margin, so a build
-     * that takes a token from disk can use it for a while before it asks again.
-     */
-    static final Duration REFRESH_WINDOW = Duration.ofMinutes(15);
+final class DiskTokenCache implements TokenProvider {
+    private static final Logger LOGGER = LoggerFactory.getLogger(DiskTokenCache.class);
 
     private final TokenProvider delegate;
     private final AwsIdentity identity;
     private final DiskTokenStore store;
-    private final Clock clock;
-    private final Duration refreshWindow;
+    private final RefreshPolicy policy;
 
     /**
-     * @param delegate the provider that obtains tokens as {@code identity}, not null
+     * @param delegate the source that obtains tokens as {@code identity}, not null
      * @param identity who the delegate's tokens are issued to, part of the entries' key, not null
      * @param store the cache directory, not null
-     * @param clock the time source for expiry, not null
-     * @param refreshWindow a stored token with less time left is not served, not null
+     * @param policy which stored tokens are still worth serving, not null
      */
-    DiskCachedTokenProvider(
-            TokenProvider delegate, AwsIdentity identity, DiskTokenStore store, Clock clock, Duration refreshWindow) {
+    DiskTokenCache(TokenProvider delegate, AwsIdentity identity, DiskTokenStore store, RefreshPolicy policy) {
         this.delegate = Objects.requireNonNull(delegate, "delegate cannot be null");
         this.identity = Objects.requireNonNull(identity, "identity cannot be null");
         this.store = Objects.requireNonNull(store, "store cannot be null");
-        this.clock = Objects.requireNonNull(clock, "clock cannot be null");
-        this.refreshWindow = Objects.requireNonNull(refreshWindow, "refreshWindow cannot be null");
+        this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+    }
+
+    /** The chains' view of a store: each AWS source decorated with its identity's entries. */
+    static TokenProviderCache in(DiskTokenStore store, RefreshPolicy policy) {
+        Objects.requireNonNull(store, "store cannot be null");
+        Objects.requireNonNull(policy, "policy cannot be null");
+        return (provider, identity) -> new DiskTokenCache(provider, identity, store, policy);
     }
 
     @Override
@@ -68,7 +67,7 @@ final class DiskCachedTokenProvider implements TokenProvider {
                 return stored;
             }
             AuthorizationToken fetched = delegate.fetch(key);
-            if (fetched.expiration().isPresent() && !tooOld(fetched)) {
+            if (fetched.expiration().isPresent() && !policy.isPrefetchDue(fetched)) {
                 store.write(key, identity, fetched);
             }
             return fetched;
@@ -94,7 +93,7 @@ final class DiskCachedTokenProvider implements TokenProvider {
             return null;
         }
         String expiration = stored.expiration().map(Object::toString).orElse("unknown");
-        if (tooOld(stored)) {
+        if (policy.isPrefetchDue(stored)) {
             LOGGER.debug("The disk cache's token for {} ({}) expires {}, too soon to use it",
                     key, identity, expiration);
             return null;
@@ -104,13 +103,8 @@ final class DiskCachedTokenProvider implements TokenProvider {
         return stored;
     }
 
-    /** Whether the token ends within the refresh window; tokens from disk always have an expiration. */
-    private boolean tooOld(AuthorizationToken token) {
-        return token.expiresBefore(clock.instant().plus(refreshWindow));
-    }
-
     @Override
     public String toString() {
-        return "DiskCachedTokenProvider[" + delegate + ", " + identity + ", " + store + "]";
+        return "DiskTokenCache[" + delegate + ", " + identity + ", " + store + "]";
     }
 }

@@ -1,6 +1,7 @@
-package io.github.mavenaws.codeartifact.token;
+package io.github.mavenaws.codeartifact.cache;
 
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
+import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,24 +11,30 @@ import java.util.Map;
  * issued for, checked on reading so that a file that is not exactly the expected entry is never served.
  *
  * <pre>
- * version=1
+ * version=2
  * domain=acme
  * owner=111122223333
  * region=us-west-2
  * identity=&lt;hex SHA-256 of the AWS identity&gt;
  * source=codeartifact:GetAuthorizationToken with the default AWS credentials
+ * issued=&lt;epoch milliseconds, or - when unknown&gt;
  * expiration=&lt;epoch milliseconds&gt;
  * token=&lt;the token&gt;
  * </pre>
+ *
+ * <p>Version 2 added {@code issued}, from which the refresh times of a short-lived token are derived; entries of
+ * version 1 are ignored, and replaced by the next fetch.
  *
  * <p>Not Java properties: those unescape backslashes and accept continuation lines, and the format must stay
  * exact. Reasons for refusing a file never quote its content, which may hold a token.
  */
 final class TokenFile {
-    static final String VERSION = "1";
+    static final String VERSION = "2";
+
+    private static final String UNKNOWN = "-";
 
     private static final String[] FIELDS = {
-        "version", "domain", "owner", "region", "identity", "source", "expiration", "token"
+        "version", "domain", "owner", "region", "identity", "source", "issued", "expiration", "token"
     };
     private static final int MAX_TOKEN_LENGTH = 16 * 1024;
     private static final int MAX_SOURCE_LENGTH = 1024;
@@ -51,6 +58,7 @@ final class TokenFile {
                 + "region=" + key.region() + "\n"
                 + "identity=" + identityDigest + "\n"
                 + "source=" + token.source() + "\n"
+                + "issued=" + token.issued().map(i -> String.valueOf(i.toEpochMilli())).orElse(UNKNOWN) + "\n"
                 + "expiration=" + expiration.toEpochMilli() + "\n"
                 + "token=" + token.value() + "\n";
     }
@@ -102,17 +110,22 @@ final class TokenFile {
                 || !identityDigest.equals(fields.get("identity"))) {
             throw new IllegalArgumentException("it belongs to another domain or AWS identity");
         }
-        Instant expiration;
-        try {
-            expiration = Instant.ofEpochMilli(Long.parseLong(fields.get("expiration")));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expiration is not a number of milliseconds");
-        }
+        Instant expiration = epochMillis(fields.get("expiration"), "expiration");
+        String issuedField = fields.get("issued");
+        Instant issued = UNKNOWN.equals(issuedField) ? null : epochMillis(issuedField, "issued");
         String value = fields.get("token");
         String source = fields.get("source");
         checkValue(value);
         checkSource(source);
-        return new AuthorizationToken(value, expiration, source);
+        return new AuthorizationToken(value, issued, expiration, source);
+    }
+
+    private static Instant epochMillis(String text, String field) {
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " is not a number of milliseconds");
+        }
     }
 
     /** CodeArtifact tokens are printable ASCII; anything else is damage, and would break the HTTP header. */
