@@ -2,10 +2,7 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
-import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import io.github.mavenaws.codeartifact.fake.FakeRole;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,7 +19,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LongLivedJvmIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
     private static final int BUILDS = 3;
     private static final Duration PAUSE = Duration.ofSeconds(1);
@@ -56,27 +52,15 @@ class LongLivedJvmIT {
     /** File descriptors a build may leave open beyond the previous one's (the JVM's own jar and log files vary). */
     private static final int FD_TOLERANCE = 4;
 
-    private static FakeAws aws;
-    private static FakeDomain domain;
-    private static FakeRepository releases;
-
-    @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishLibrary(releases, "private-lib");
-    }
-
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void buildsInOneJvmEachGetAFreshTokenAndLeaveTheJvmAsTheyFoundIt(MavenDistribution maven) throws IOException {
-        FakeRole role = aws.role("arn:aws:iam::111122223333:role/ide-" + maven.version().replace('.', '-'))
-                .allowToken(domain).allowPublish(domain);
-        FakePrincipal session = aws.roleSession(role, "ide", SESSION);
+        FakeRole role = ACME.role("ide-" + maven.version().replace('.', '-'))
+                .allowToken(ACME.domain()).allowPublish(ACME.domain());
+        FakePrincipal session = ACME.aws().roleSession(role, "ide", SESSION);
 
-        MavenResult result = MavenRun.of(maven, "long-lived-jvm").against(aws)
-                .project(SampleProject.named("deploy").with("repo.url", releases.url()))
+        MavenResult result = ACME.run(maven, "long-lived-jvm")
+                .project(SampleProject.named("deploy").with("repo.url", ACME.releases().url()))
                 .awsCredentials(session)
                 .env("CODEARTIFACT_CACHE", "false")
                 .embedded(BUILDS, PAUSE)
@@ -91,7 +75,7 @@ class LongLivedJvmIT {
             }
         }
         result.assertSuccess().assertHidesSecrets(List.of(session.secretAccessKey(), session.sessionToken()));
-        List<String> issued = aws.issuedTokens(session);
+        List<String> issued = ACME.aws().issuedTokens(session);
         assertCalls(result)
                 .tokenRequests(BUILDS)
                 .count("deploys of the jar answered 2xx",

@@ -2,12 +2,7 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
-import io.github.mavenaws.codeartifact.fake.FakePrincipal;
-import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,30 +15,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OldMavenIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
-
-    private static FakeAws aws;
-    private static FakeDomain domain;
-    private static FakeRepository releases;
-
-    @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishLibrary(releases, "private-lib");
-    }
+    static final AcmeWorld ACME = new AcmeWorld();
 
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#refused")
     void refusedAtSessionStartWithOneMessage(MavenDistribution maven) {
         Assumptions.assumeTrue(maven != null, "no Maven older than " + MavenDistribution.OLDEST_SUPPORTED
                 + " among it.maven.versions");
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
-
-        MavenResult result = MavenRun.of(maven, "old-maven").against(aws)
-                .project(SampleProject.named("pom-repository").with("repo.url", releases.url()))
-                .awsCredentials(user)
+        MavenResult result = ACME.pomRepositoryBuild(maven, "old-maven")
+                .awsCredentials(ACME.reader())
                 .args("compile")
                 .run();
 
