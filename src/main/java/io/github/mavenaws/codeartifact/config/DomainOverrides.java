@@ -28,6 +28,12 @@ final class DomainOverrides {
         return Pattern.compile(Pattern.quote(Settings.PREFIX) + "(.+)\\.(" + suffixes + ")", Pattern.CASE_INSENSITIVE);
     }
 
+    /** Whether {@code name} is a per-domain setting's name, {@code codeartifact.<domain>-<owner>.<setting>}. */
+    static boolean isKey(String name) {
+        Matcher m = KEY.matcher(name);
+        return m.matches() && Names.isDomainOwner(m.group(1)) && perDomainSetting(m.group(2)).suffix().equals(m.group(2));
+    }
+
     /**
      * @param defaults the build-wide settings, not null
      * @param environment the process environment, not null

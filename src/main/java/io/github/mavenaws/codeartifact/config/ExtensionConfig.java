@@ -3,6 +3,7 @@ package io.github.mavenaws.codeartifact.config;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +53,35 @@ public final class ExtensionConfig {
      */
     public static ExtensionConfig from(Map<String, String> environment, Map<?, ?> properties)
             throws ConfigurationException {
+        return from(environment, properties, Collections.<String, String>emptyMap());
+    }
+
+    /**
+     * The settings with those of the project's {@code .mvn/extensions.xml} as Maven properties of the lowest rank:
+     * any other Maven property of the same name wins over them, and like every Maven property they win over the
+     * environment variable.
+     *
+     * @param environment the process environment, not null
+     * @param properties Maven's user and system properties (values of any type; non-strings are ignored), not null
+     * @param extensionsXml the settings of the extension's {@code <configuration>} in {@code .mvn/extensions.xml},
+     *     property name to value, not null
+     * @throws ConfigurationException for a name there that is no setting, or the first setting whose value cannot
+     *     be used
+     */
+    public static ExtensionConfig from(Map<String, String> environment, Map<?, ?> properties,
+            Map<String, String> extensionsXml) throws ConfigurationException {
+        Objects.requireNonNull(properties, "properties cannot be null");
+        checkExtensionsXml(Objects.requireNonNull(extensionsXml, "extensionsXml cannot be null"));
+        if (extensionsXml.isEmpty()) {
+            return read(environment, properties);
+        }
+        Map<Object, Object> merged = new HashMap<>(extensionsXml);
+        merged.putAll(properties);
+        return read(environment, merged);
+    }
+
+    private static ExtensionConfig read(Map<String, String> environment, Map<?, ?> properties)
+            throws ConfigurationException {
         Objects.requireNonNull(environment, "environment cannot be null");
         Objects.requireNonNull(properties, "properties cannot be null");
         checkCase(properties);
@@ -65,6 +95,22 @@ public final class ExtensionConfig {
         return new ExtensionConfig(envToken, codeartifactEnvToken, skip, cache, cacheDir, aws,
                 DomainOverrides.resolve(aws, environment, properties), blankTokenVariables(environment),
                 allowedOwners == null ? AllowedOwners.ANY : allowedOwners);
+    }
+
+    /** Every name must be a setting's Maven property: a misspelt one would be ignored without a word. */
+    private static void checkExtensionsXml(Map<String, String> extensionsXml) throws ConfigurationException {
+        for (String name : extensionsXml.keySet()) {
+            boolean known = DomainOverrides.isKey(name);
+            for (SettingDescriptor<?> setting : Settings.all()) {
+                known |= name.equals(setting.property());
+            }
+            if (!known) {
+                throw new ConfigurationException("<" + name + "> in the <configuration> of maven-aws-extension in"
+                        + " .mvn/extensions.xml is not a setting of the extension. Use the Maven property names of"
+                        + " the README's settings table, e.g. <codeartifact.profile>; a token has no setting there:"
+                        + " it does not belong in a file under version control.");
+            }
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.github.mavenaws.codeartifact.maven;
 
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
+import java.util.Objects;
+import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
@@ -14,11 +16,22 @@ import org.apache.maven.execution.MavenSession;
 @Named(CodeArtifactRepositoryConnectorFactory.NAME)
 @Singleton
 public final class CodeArtifactLifecycleParticipant extends AbstractMavenLifecycleParticipant {
+    private final ExtensionsXmlSettings extensionsXml;
+
+    /** @param extensionsXml the extension's settings in {@code .mvn/extensions.xml}, not null */
+    @Inject
+    public CodeArtifactLifecycleParticipant(ExtensionsXmlSettings extensionsXml) {
+        this.extensionsXml = Objects.requireNonNull(extensionsXml, "extensionsXml cannot be null");
+    }
 
     @Override
     public void afterSessionStart(MavenSession session) throws MavenExecutionException {
+        String refusal = OldMavenRefusal.refusal();
+        if (refusal != null) {
+            throw new MavenExecutionException(refusal, (Throwable) null);
+        }
         try {
-            ExtensionState.of(session.getRepositorySession());
+            ExtensionState.of(session.getRepositorySession(), extensionsXml);
         } catch (ConfigurationException e) {
             // No cause: the message is complete, and Maven prints a cause's stack trace only with -e.
             throw new MavenExecutionException(e.getMessage(), (Throwable) null);

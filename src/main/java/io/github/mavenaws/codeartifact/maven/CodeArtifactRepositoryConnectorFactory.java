@@ -42,10 +42,17 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
 
     private final Map<String, Provider<RepositoryConnectorFactory>> factories;
 
-    /** @param factories every connector factory Maven knows, by name, not null */
+    private final ExtensionsXmlSettings extensionsXml;
+
+    /**
+     * @param factories every connector factory Maven knows, by name, not null
+     * @param extensionsXml the extension's settings in {@code .mvn/extensions.xml}, not null
+     */
     @Inject
-    public CodeArtifactRepositoryConnectorFactory(Map<String, Provider<RepositoryConnectorFactory>> factories) {
+    public CodeArtifactRepositoryConnectorFactory(Map<String, Provider<RepositoryConnectorFactory>> factories,
+            ExtensionsXmlSettings extensionsXml) {
         this.factories = Objects.requireNonNull(factories, "factories cannot be null");
+        this.extensionsXml = Objects.requireNonNull(extensionsXml, "extensionsXml cannot be null");
     }
 
     @Override
@@ -63,7 +70,7 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
         }
         ExtensionState state;
         try {
-            state = ExtensionState.of(session);
+            state = ExtensionState.of(session, extensionsXml);
         } catch (ConfigurationException e) {
             throw new NoRepositoryConnectorException(repository, e.getMessage());
         }

@@ -38,18 +38,21 @@ final class ExtensionState implements AutoCloseable {
      *
      * <p>The session's config properties are where Maven hands every Maven property to extensions: from lowest to
      * highest precedence, the properties of settings.xml profiles activated by {@code <activeProfiles>} or {@code -P}
-     * (Maven 3.8.8, 3.9.16, 3.10.0 and 4.0.0-rc-4 alike; 3.10.0 alone adds {@code <activeByDefault>} profiles, and
+     * (Maven 3.8.7 to 4.0.0-rc-6 alike; 3.10.0 alone adds {@code <activeByDefault>} profiles, and
      * none adds profiles activated by other conditions), system properties ({@code MAVEN_OPTS}), then user
-     * properties ({@code -D}, {@code .mvn/maven.config}). So no version needs the settings read here.
+     * properties ({@code -D}, {@code .mvn/maven.config}). So no version needs the settings read here. Below them
+     * all rank the settings of the extension's {@code <configuration>} in {@code .mvn/extensions.xml} (Maven 4).
      *
+     * @param extensionsXml the extension's configuration in {@code .mvn/extensions.xml}, not null
      * @throws ConfigurationException when a setting is unusable
      */
-    static ExtensionState of(RepositorySystemSession session) throws ConfigurationException {
+    static ExtensionState of(RepositorySystemSession session, ExtensionsXmlSettings extensionsXml)
+            throws ConfigurationException {
         SessionData data = session.getData();
         Object state = data.get(KEY);
         if (state == null) {
-            ExtensionState created =
-                    new ExtensionState(ExtensionConfig.from(System.getenv(), session.getConfigProperties()));
+            ExtensionState created = new ExtensionState(ExtensionConfig.from(System.getenv(),
+                    session.getConfigProperties(), extensionsXml.properties()));
             // Creation holds no resources yet (the chain is built on first use), so losing the race is free.
             state = data.set(KEY, null, created) ? created : data.get(KEY);
             LOGGER.debug("CodeArtifact extension configured: {}", created.config);

@@ -11,7 +11,7 @@ import java.util.Map;
  * Gives resolver 2's JDK transport, when the user chose it ({@code -Dmaven.resolver.transport=jdk}), the token as
  * an Authorization header of the repository, since that transport has no preemptive setting. Only on Java 25 and
  * later, whose HTTP client drops the header when a redirect leaves the host; before, the header would follow the
- * redirect to S3, so there the JDK client's challenges stay.
+ * redirect to S3, so there the JDK client's challenges stay. Never on a Maven without the JDK transport (4.0.0-rc-6).
  */
 final class JdkAuthorizationHeader implements TransportTuning {
 
@@ -22,10 +22,16 @@ final class JdkAuthorizationHeader implements TransportTuning {
     private static final int JAVA_DROPPING_AUTHORIZATION_ON_REDIRECT = 25;
 
     private final int java;
+    private final boolean jdkTransportShipped;
 
-    /** @param java the feature version of the Java that runs Maven, as {@link #runningJava()} gives it */
-    JdkAuthorizationHeader(int java) {
+    /**
+     * @param java the feature version of the Java that runs Maven, as {@link #runningJava()} gives it
+     * @param jdkTransportShipped whether this Maven has the JDK transport at all ({@link JdkTransportShipped}); rc-6
+     *     answers {@code transport=jdk} with the Apache transport, which would carry the header along a redirect
+     */
+    JdkAuthorizationHeader(int java, boolean jdkTransportShipped) {
         this.java = java;
+        this.jdkTransportShipped = jdkTransportShipped;
     }
 
     /** 8 for "1.8", 25 for "25". */
@@ -40,7 +46,8 @@ final class JdkAuthorizationHeader implements TransportTuning {
 
     @Override
     public void tune(Map<String, Object> config, String repositoryId, AuthorizationToken token) {
-        if ("jdk".equals(config.get(TRANSPORT)) && java >= JAVA_DROPPING_AUTHORIZATION_ON_REDIRECT) {
+        if (jdkTransportShipped && "jdk".equals(config.get(TRANSPORT))
+                && java >= JAVA_DROPPING_AUTHORIZATION_ON_REDIRECT) {
             config.put(HEADERS + "." + repositoryId, headersWithAuthorization(config, repositoryId, token));
         }
     }

@@ -15,7 +15,8 @@ import org.eclipse.aether.RepositorySystemSession;
  * changed by every {@link TransportTuning} so that each transport sends the token with the first request. The
  * changes are scoped to the repository's id and visible to its connector only, and every transport keeps
  * credentials scoped to the repository host, so a redirect to S3 still carries none. The repository's URL is
- * tuned apart, by {@link ExplicitHttpsPort}.
+ * tuned apart, by {@link ExplicitHttpsPort}. A prefix-file copy of the repository (rc-5) first inherits the settings
+ * Maven made for the plain id, {@link PrefixFileRepositoryId}.
  */
 final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSession {
 
@@ -24,7 +25,7 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
             new PreemptiveAuthFlags(),
             new WagonUsePreemptive(),
             new ApacheTransportPriority(),
-            new JdkAuthorizationHeader(JdkAuthorizationHeader.runningJava())));
+            new JdkAuthorizationHeader(JdkAuthorizationHeader.runningJava(), JdkTransportShipped.inThisMaven())));
 
     private final RepositorySystemSession session;
     private final Map<String, Object> configProperties;
@@ -39,6 +40,7 @@ final class PreemptiveAuthSession extends AbstractForwardingRepositorySystemSess
         Objects.requireNonNull(repositoryId, "repositoryId cannot be null");
         Objects.requireNonNull(token, "token cannot be null");
         Map<String, Object> config = new HashMap<>(session.getConfigProperties());
+        PrefixFileRepositoryId.inheritSettings(config, repositoryId);
         for (TransportTuning tuning : TUNINGS) {
             tuning.tune(config, repositoryId, token);
         }

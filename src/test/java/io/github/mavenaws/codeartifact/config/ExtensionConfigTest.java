@@ -240,4 +240,31 @@ class ExtensionConfigTest {
                 config.aws(ACME).identity());
         assertFalse(config.toString().contains("AKIA"), config.toString());
     }
+
+    @Test
+    void extensionsXmlSettingsRankBelowEveryMavenPropertyAndAboveTheVariable() throws Exception {
+        String project = "arn:aws:iam::444455556666:role/from-extensions-xml";
+        Map<String, String> extensionsXml = Map.of("codeartifact.roleArn", project,
+                "codeartifact.beta-444455556666.durationSeconds", "900");
+
+        ExtensionConfig overVariable = ExtensionConfig.from(env("POETRY_AWS_PLUGIN_ROLE_ARN", ROLE),
+                Collections.emptyMap(), extensionsXml);
+        assertEquals(project, overVariable.aws(ACME).roleArn().toString());
+        assertEquals(900L, overVariable.aws(DomainKey.of("beta", "444455556666", "us-west-2")).durationSeconds());
+
+        ExtensionConfig underProperty = ExtensionConfig.from(Collections.emptyMap(),
+                Map.of("codeartifact.roleArn", ROLE), extensionsXml);
+        assertEquals(ROLE, underProperty.aws(ACME).roleArn().toString());
+    }
+
+    @Test
+    void aNameInExtensionsXmlThatIsNoSettingStopsTheBuildNamingIt() {
+        for (String name : new String[] {"codeartifact.rolearn", "roleArn", "CODEARTIFACT_AUTH_TOKEN",
+                "codeartifact.acme.roleArn"}) {
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> ExtensionConfig.from(
+                    Collections.emptyMap(), Collections.emptyMap(), Map.of(name, "x")), name);
+            assertTrue(e.getMessage().startsWith("<" + name + "> in the <configuration> of maven-aws-extension in"
+                    + " .mvn/extensions.xml is not a setting"), e.getMessage());
+        }
+    }
 }

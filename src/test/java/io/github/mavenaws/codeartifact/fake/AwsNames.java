@@ -64,6 +64,7 @@ final class AwsNames {
         names.add("dns:" + GLOBAL_STS);
         names.add("dns:localhost");
         names.add("ip:127.0.0.1");
+        names.add("ip:" + FakeAws.address());
         // an attacker's names and addresses, certified as an attacker's own would be
         HostileHost.NAMES.forEach(name -> names.add("dns:" + name));
         HostileHost.IP_LITERALS.forEach(address -> names.add("ip:" + address));

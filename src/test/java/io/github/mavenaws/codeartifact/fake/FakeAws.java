@@ -47,6 +47,13 @@ public final class FakeAws implements AutoCloseable {
 
     /** Overrides the port for local experiments; the default is 443 because Maven's URLs must not carry a port. */
     public static final String PORT_PROPERTY = "fake.aws.port";
+    /**
+     * The loopback address it binds and the hosts file maps the AWS names to, default {@value #DEFAULT_ADDRESS}:
+     * integration tests running in parallel forks each take their own ({@code 127.0.<fork>.1}, pom.xml), so that
+     * every fork's fake has port 443 to itself.
+     */
+    public static final String ADDRESS_PROPERTY = "fake.aws.address";
+    static final String DEFAULT_ADDRESS = "127.0.0.1";
     /** Account of users created with {@link #user(String, String)}. */
     public static final String USER_ACCOUNT = "123456789012";
 
@@ -74,11 +81,11 @@ public final class FakeAws implements AutoCloseable {
     private FakeAws(Path workDir, int port) throws IOException {
         this.workDir = workDir;
         this.tls = TlsMaterial.create(workDir);
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port);
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(address()), port);
         try {
             this.server = HttpsServer.create(address, 128);
         } catch (SocketException e) { // BindException, or "Permission denied" on a privileged port
-            BindException explained = new BindException("Cannot bind the fake AWS to 127.0.0.1:" + port + " ("
+            BindException explained = new BindException("Cannot bind the fake AWS to " + address() + ":" + port + " ("
                     + e.getMessage() + "). Binding loopback port 443 needs root or"
                     + " `sysctl net.ipv4.ip_unprivileged_port_start=443`; if the port is taken, another FakeAws may"
                     + " still be running. For local experiments set -D" + PORT_PROPERTY + "=<port>.");
@@ -98,12 +105,12 @@ public final class FakeAws implements AutoCloseable {
         server.start();
     }
 
-    /** Starts on 127.0.0.1:443, or the port in system property {@value #PORT_PROPERTY}; key material goes to workDir. */
+    /** Starts on {@link #address()}:443, or the port in system property {@value #PORT_PROPERTY}; key material goes to workDir. */
     public static FakeAws start(Path workDir) throws IOException {
         return start(workDir, Integer.getInteger(PORT_PROPERTY, 443));
     }
 
-    /** Starts on the given port of 127.0.0.1; 0 picks a free one (in-process tests, which can address any port). */
+    /** Starts on the given port of {@link #address()}; 0 picks a free one (in-process tests, which can address any port). */
     public static FakeAws start(Path workDir, int port) throws IOException {
         return new FakeAws(workDir, port);
     }
@@ -116,6 +123,11 @@ public final class FakeAws implements AutoCloseable {
     }
 
     // ---- how clients reach it -------------------------------------------------------------------------------
+
+    /** The loopback address it listens on: system property {@value #ADDRESS_PROPERTY}, default 127.0.0.1. */
+    public static String address() {
+        return System.getProperty(ADDRESS_PROPERTY, DEFAULT_ADDRESS);
+    }
 
     public int port() {
         return server.getAddress().getPort();
@@ -161,7 +173,7 @@ public final class FakeAws implements AutoCloseable {
         names.addAll(AwsNames.apiHosts());
         domains.forEach(d -> names.addAll(d.hosts()));
         StringBuilder text = new StringBuilder("# fake AWS: these names are loopback, every other name is unknown\n");
-        names.forEach(n -> text.append("127.0.0.1 ").append(n).append('\n'));
+        names.forEach(n -> text.append(address()).append(' ').append(n).append('\n'));
         otherHosts.forEach((name, address) -> text.append(address).append(' ').append(name).append('\n'));
         Path file = workDir.resolve("fake-aws-hosts");
         try {
@@ -409,6 +421,6 @@ public final class FakeAws implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "FakeAws on 127.0.0.1:" + port() + " with " + domains;
+        return "FakeAws on " + address() + ":" + port() + " with " + domains;
     }
 }

@@ -31,6 +31,7 @@ public final class FakeRepository {
     private volatile boolean redirectToS3;
     private volatile boolean s3Denies;
     private volatile String redirectBase;
+    private volatile String[] requiredHeader;
 
     FakeRepository(FakeDomain domain, String name) {
         this.domain = domain;
@@ -132,6 +133,20 @@ public final class FakeRepository {
 
     String redirectBase() {
         return redirectBase;
+    }
+
+    /**
+     * Every request with a valid token must also carry this header with this value, else it is answered 400: not what
+     * CodeArtifact does, but how a test sees that headers a user configured for the repository arrive.
+     */
+    public FakeRepository requireHeader(String headerName, String value) {
+        this.requiredHeader = new String[] {headerName, value};
+        return this;
+    }
+
+    /** The header name and value every authorized request must carry, or null. */
+    String[] requiredHeader() {
+        return requiredHeader;
     }
 
     void store(String path, byte[] content) {

@@ -29,12 +29,12 @@ import java.util.concurrent.Executors;
  *
  * <p>Its names resolve to 127.0.0.2 through the fake's hosts file and are in the fake's certificate, as an attacker
  * with a valid certificate for their own name would be. It binds 127.0.0.2 on 443 and 80, [::1] on 443, and
- * 127.0.0.1 on {@value #OTHER_PORT} and 80 (the genuine repository host, which resolves to 127.0.0.1, on another port
- * or without TLS).
+ * the fake AWS's address ({@link FakeAws#address()}) on {@value #OTHER_PORT} and 80 (the genuine repository host, which
+ * resolves there, on another port or without TLS). One at a time: its fixed addresses are not per fork.
  */
 public final class HostileHost implements AutoCloseable {
 
-    /** Where the hostile names resolve: loopback, but not the fake AWS's 127.0.0.1. */
+    /** Where the hostile names resolve: loopback, but not the fake AWS's address. */
     public static final String ADDRESS = "127.0.0.2";
 
     /** A port that is not HTTPS's default; the genuine repository host answers here too, with the attacker behind. */
@@ -110,7 +110,7 @@ public final class HostileHost implements AutoCloseable {
 
     /**
      * Starts listening and adds its names to the fake's hosts file. Needs the loopback ports 443 and 80 of
-     * 127.0.0.2 and [::1], and 80 and {@value #OTHER_PORT} of 127.0.0.1: a private network namespace, or root.
+     * 127.0.0.2 and [::1], and 80 and {@value #OTHER_PORT} of the fake AWS's address: a private network namespace, or root.
      */
     public static HostileHost start(FakeAws aws) throws IOException {
         HostileHost host = new HostileHost(aws);
@@ -118,12 +118,12 @@ public final class HostileHost implements AutoCloseable {
             host.listen(ADDRESS, 443, true);
             host.listen(ADDRESS, 80, false);
             host.listen("::1", 443, true);
-            host.listen("127.0.0.1", OTHER_PORT, true);
-            host.listen("127.0.0.1", 80, false);
+            host.listen(FakeAws.address(), OTHER_PORT, true);
+            host.listen(FakeAws.address(), 80, false);
         } catch (IOException e) {
             host.close();
             throw new IOException("Cannot start the hostile host (" + e.getMessage() + "); it needs loopback ports"
-                    + " 443 and 80 of " + ADDRESS + " and [::1], and " + OTHER_PORT + " and 80 of 127.0.0.1", e);
+                    + " 443 and 80 of " + ADDRESS + " and [::1], and " + OTHER_PORT + " and 80 of " + FakeAws.address(), e);
         }
         NAMES.forEach(name -> aws.resolve(name, ADDRESS));
         aws.resolve(TRAILING_DOT, ADDRESS);

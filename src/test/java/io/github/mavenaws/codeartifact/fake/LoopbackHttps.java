@@ -42,7 +42,7 @@ public final class LoopbackHttps {
     public static Response send(FakeAws aws, String host, String method, String pathAndQuery,
                                 Map<String, String> headers, byte[] body) throws IOException {
         Socket plain = new Socket();
-        plain.connect(new InetSocketAddress("127.0.0.1", aws.port()), 5_000);
+        plain.connect(new InetSocketAddress(FakeAws.address(), aws.port()), 5_000);
         plain.setSoTimeout(10_000);
         // layered over a loopback socket but created for `host`: SNI and endpoint identification both use `host`
         try (SSLSocket socket = (SSLSocket) aws.clientSslContext().getSocketFactory()

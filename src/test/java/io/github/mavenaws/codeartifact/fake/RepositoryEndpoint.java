@@ -44,6 +44,10 @@ final class RepositoryEndpoint {
         if (repository == null || filePath.isEmpty()) {
             return FakeReply.text(404, "text/plain", "Not found: " + address.path());
         }
+        String[] required = repository.requiredHeader();
+        if (required != null && !required[1].equals(request.header(required[0]))) {
+            return FakeReply.text(400, "text/plain", "Missing header " + required[0]);
+        }
         try {
             FakeRepository.normalize(filePath);
         } catch (IllegalArgumentException e) {

@@ -87,7 +87,7 @@ class CommandLineIT {
         String url = releases.url() + POM_PATH;
         String token = "\"$($JAVA_JAR token " + releases.url() + ")\"";
         String script = curlAvailable()
-                ? "curl -fsS --cacert " + pem() + " --resolve " + domain.host() + ":" + aws.port() + ":127.0.0.1"
+                ? "curl -fsS --cacert " + pem() + " --resolve " + domain.host() + ":" + aws.port() + ":" + FakeAws.address()
                         + " -u aws:" + token + " " + url
                 : "\"$JAVA\" $JVM_OPTIONS " + fetchProgram() + " " + url + " " + token;
         JarResult curl = JarRun.of("cli-token-3-curl").against(aws).home(home).awsCredentials(user).shell(script)

@@ -41,7 +41,7 @@ class DiskCacheIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void secondBuildTakesTheTokenFromDisk(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("disk-cache-home", maven);
         FakePrincipal user = ACME.reader();
@@ -91,7 +91,7 @@ class DiskCacheIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void environmentTokenIsNeverWritten(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("env-token-home", maven);
         FakePrincipal user = ACME.reader();

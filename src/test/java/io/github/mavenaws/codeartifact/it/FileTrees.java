@@ -3,6 +3,8 @@ package io.github.mavenaws.codeartifact.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,10 +21,11 @@ final class FileTrees {
 
     /**
      * Copies every file, never links: Maven rewrites {@code _remote.repositories} and metadata files of its local
-     * repository in place, so a hard-linked copy would change the seed under the next run.
+     * repository in place, so a hard-linked copy would change the seed under the next run. Symbolic links are
+     * followed: a distro-packaged Maven links its jars and its {@code conf}, and the copy must hold what they name.
      */
     static void copy(Path from, Path to) {
-        try (Stream<Path> paths = Files.walk(from)) {
+        try (Stream<Path> paths = Files.walk(from, FileVisitOption.FOLLOW_LINKS)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {

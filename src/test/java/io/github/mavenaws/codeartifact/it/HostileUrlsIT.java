@@ -2,6 +2,7 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
+import io.github.mavenaws.codeartifact.fake.FakeAws;
 import io.github.mavenaws.codeartifact.fake.FakeCall.Authorization;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
 import io.github.mavenaws.codeartifact.fake.FakeRepository;
@@ -125,7 +126,7 @@ class HostileUrlsIT {
         reached(result, requests, "real host on port " + HostileHost.OTHER_PORT,
                 r -> r.localAddress().endsWith(":" + HostileHost.OTHER_PORT));
         reached(result, requests, "real host over plain HTTP",
-                r -> r.localAddress().equals("127.0.0.1:80"));
+                r -> r.localAddress().equals(FakeAws.address() + ":80"));
         reached(result, requests, "redirect from the genuine repository to another host over HTTPS",
                 r -> "https".equals(r.scheme()) && r.path().startsWith("/cdn/" + redirecting.name() + "/"));
         assertCalls(result)

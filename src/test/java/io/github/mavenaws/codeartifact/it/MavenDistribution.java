@@ -6,33 +6,86 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
-import java.util.List;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Properties;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * One unpacked Maven distribution. The versions come from system property {@code it.maven.versions} (the pom
- * property of that name, overridable with {@code -Dit.maven.versions=3.9.16}); each must be among those the pom
- * unpacks.
+ * One Maven distribution: unpacked by the pom, or the machine's own distro-packaged Maven. The versions come from
+ * system property {@code it.maven.versions} (the pom property of that name, overridable with
+ * {@code -Dit.maven.versions=3.9.16}, or through the {@code IT_MAVEN_VERSIONS} variable the pom reads); each must be
+ * among those the pom unpacks, or {@code debian}: the Maven that Debian and Ubuntu package under
+ * {@code /usr/share/maven} (jars symlinked from {@code /usr/share/java}, {@code conf} a link to {@code /etc/maven}, no
+ * {@code lib/ext}).
+ *
+ * <p>Each line of Maven (3.8, 3.9, 4.0, ...) runs every scenario on its newest version under test
+ * ({@link #versions()}); its older versions run the core set ({@link #core()}): the scenarios whose outcome hangs on
+ * the transport, the resolver or the bootstrap, which is what differs between versions of one line.
  *
  * @param version e.g. {@code 3.9.16}
- * @param home    its {@code apache-maven-<version>} folder
+ * @param home    its {@code apache-maven-<version>} folder, or {@code /usr/share/maven}
  */
 record MavenDistribution(String version, Path home) {
 
-    /** The distributions to run, in the order given; the argument source of every scenario. */
+    /** The oldest Maven the extension supports; the {@code OLDEST_SUPPORTED} of {@code OldMavenRefusal}. */
+    static final String OLDEST_SUPPORTED = "3.8.7";
+
+    /** The machine's distro-packaged Maven, named {@code debian} in {@code it.maven.versions}. */
+    static final String DEBIAN = "debian";
+    private static final Path DEBIAN_HOME = Path.of("/usr/share/maven");
+
+    /**
+     * The distributions every scenario runs on: of each line, the newest version under test. The argument source of
+     * every scenario but the core ones.
+     */
     static Stream<MavenDistribution> versions() {
+        List<MavenDistribution> all = core().toList();
+        return all.stream().filter(m -> all.stream().noneMatch(newer -> newer.line().equals(m.line())
+                && new ComparableVersion(newer.version).compareTo(new ComparableVersion(m.version)) > 0));
+    }
+
+    /**
+     * Every distribution under test, in the order given: the argument source of the core scenarios (build, deploy,
+     * token sources, preemptive auth, S3 redirects, disk cache, settings, bootstrap, builds needing nothing).
+     */
+    static Stream<MavenDistribution> core() {
+        return all().filter(m -> !m.isRefused());
+    }
+
+    /**
+     * The versions under test that the extension refuses (older than 3.8.7, see {@code OldMavenRefusal}): the
+     * argument source of {@code OldMavenIT} alone. A single null when none is under test, for the test to skip: JUnit
+     * fails a parameterized test that gets no arguments.
+     */
+    static Stream<MavenDistribution> refused() {
+        List<MavenDistribution> refused = all().filter(MavenDistribution::isRefused).toList();
+        return refused.isEmpty() ? Stream.of((MavenDistribution) null) : refused.stream();
+    }
+
+    private static Stream<MavenDistribution> all() {
         return Arrays.stream(ItEnvironment.property("it.maven.versions").split(","))
                 .map(String::trim)
                 .filter(v -> !v.isEmpty())
                 .map(MavenDistribution::of);
     }
 
+    /** Older than the oldest Maven the extension supports, which stops such a build at its start. */
+    boolean isRefused() {
+        return new ComparableVersion(version).compareTo(new ComparableVersion(OLDEST_SUPPORTED)) < 0;
+    }
+
     /** The newest of the versions under test, the last one given: for scenarios that no Maven version changes. */
     static Stream<MavenDistribution> newest() {
-        List<MavenDistribution> all = versions().toList();
+        List<MavenDistribution> all = core().toList();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("it.maven.versions names no supported Maven (" + OLDEST_SUPPORTED
+                    + " or later)");
+        }
         return all.stream().skip(Math.max(0, all.size() - 1));
     }
 
@@ -47,12 +100,47 @@ record MavenDistribution(String version, Path home) {
     }
 
     static MavenDistribution of(String version) {
+        if (version.equals(DEBIAN)) {
+            return debian();
+        }
         Path home = ItEnvironment.mavenDir().resolve("apache-maven-" + version);
         if (!Files.isRegularFile(home.resolve("bin/mvn"))) {
             throw new IllegalStateException("No Maven " + version + " at " + home + ": add it to the"
                     + " unpack-maven-distributions execution in pom.xml");
         }
         return new MavenDistribution(version, home);
+    }
+
+    /** The packaged Maven, its version read from its maven-core jar; a missing package fails, never skips. */
+    private static MavenDistribution debian() {
+        Path lib = DEBIAN_HOME.resolve("lib");
+        if (!Files.isRegularFile(DEBIAN_HOME.resolve("bin/mvn")) || !Files.isDirectory(lib)) {
+            throw new IllegalStateException("it.maven.versions names " + DEBIAN + ", but there is no packaged Maven"
+                    + " at " + DEBIAN_HOME + ": apt-get install maven, or leave " + DEBIAN + " out");
+        }
+        try (Stream<Path> jars = Files.list(lib)) {
+            Path core = jars.filter(j -> j.getFileName().toString().startsWith("maven-core")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No maven-core jar in " + lib));
+            try (JarFile jar = new JarFile(core.toFile())) {
+                Properties properties = new Properties();
+                properties.load(jar.getInputStream(
+                        jar.getEntry("META-INF/maven/org.apache.maven/maven-core/pom.properties")));
+                return new MavenDistribution(properties.getProperty("version"), DEBIAN_HOME);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the version of the Maven at " + DEBIAN_HOME, e);
+        }
+    }
+
+    /** {@code 3.9}, {@code 4.0}: major and minor version. */
+    String line() {
+        String[] parts = version.split("[.-]");
+        return parts[0] + "." + parts[1];
+    }
+
+    /** Whether this is the distro-packaged Maven, whose jars are symlinks and whose {@code conf} is elsewhere. */
+    boolean isPackaged() {
+        return home.equals(DEBIAN_HOME);
     }
 
     /** {@code bin/mvn}, made executable first: archivers do not all keep the exec bit of a tar entry. */
@@ -78,6 +166,8 @@ record MavenDistribution(String version, Path home) {
         FileTrees.delete(copy);
         FileTrees.copy(home, copy);
         try {
+            // the packaged Maven has no lib/ext, though its m2.conf loads it
+            Files.createDirectories(copy.resolve("lib/ext"));
             Files.copy(jar, copy.resolve("lib/ext").resolve(jar.getFileName()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot install " + jar + " into " + copy, e);
@@ -113,13 +203,22 @@ record MavenDistribution(String version, Path home) {
         return new MavenDistribution(version, copy);
     }
 
+    /** Whether resolver's JDK HTTP transport is in {@code lib}: Maven 4 until rc-5, not rc-6, not 3.10. */
+    boolean hasJdkTransport() {
+        try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
+            return jars.anyMatch(j -> j.getFileName().toString().startsWith("maven-resolver-transport-jdk"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     boolean isMaven4() {
         return version.startsWith("4.");
     }
 
-    /** The version alone, so parameterized test names read {@code [2] 3.9.16}. */
+    /** The version alone, so parameterized test names read {@code [2] 3.9.16}; the packaged one says so. */
     @Override
     public String toString() {
-        return version;
+        return isPackaged() ? version + " (" + home + ")" : version;
     }
 }

@@ -46,6 +46,8 @@ final class MavenRun {
     private Path sharedLocalRepository;
     private boolean logClassLoading;
     private boolean concurrent;
+    private int embeddedBuilds;
+    private Duration embeddedPause = Duration.ZERO;
 
     private MavenRun(MavenDistribution maven, String scenario) {
         this.maven = maven;
@@ -121,6 +123,22 @@ final class MavenRun {
         return this;
     }
 
+    /**
+     * Not {@code bin/mvn} once, but {@code builds} builds one after another in one JVM through Maven's embedder entry
+     * point ({@link EmbeddedMavenMain}), {@code pause} between them; the JVM's state before and after each build is
+     * in {@link #embeddedReport}. The output holds every build's, one after the other.
+     */
+    MavenRun embedded(int builds, Duration pause) {
+        this.embeddedBuilds = builds;
+        this.embeddedPause = pause;
+        return this;
+    }
+
+    /** Where an {@link #embedded} run's JVM writes its report: a {@link java.util.Properties} file. */
+    static Path embeddedReport(MavenResult result) {
+        return result.project().resolveSibling("embedded-report.properties");
+    }
+
     /** {@code <mirrorOf>*</mirrorOf>} to this URL instead of the default mirror of central to the seed. */
     MavenRun mirrorEverythingTo(String url) {
         this.mirrorEverythingTo = url;
@@ -178,8 +196,19 @@ final class MavenRun {
             if (awsConfig != null) {
                 Files.writeString(dir.awsConfigFile(), awsConfig);
             }
-            List<String> command = new ArrayList<>(List.of(maven.launcher().toString(), "-B",
-                    "-s", dir.settingsFile().toString()));
+            List<String> command = new ArrayList<>();
+            if (embeddedBuilds > 0) {
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(Arrays.asList(mavenOpts(dir).split(" ")));
+                command.addAll(List.of("-cp", Path.of(EmbeddedMavenMain.class.getProtectionDomain().getCodeSource()
+                        .getLocation().toURI()).toString(), EmbeddedMavenMain.class.getName(),
+                        maven.home().toString(), dir.project().toString(),
+                        dir.root().resolve("embedded-report.properties").toString(),
+                        Integer.toString(embeddedBuilds), Long.toString(embeddedPause.toSeconds())));
+            } else {
+                command.add(maven.launcher().toString());
+            }
+            command.addAll(List.of("-B", "-s", dir.settingsFile().toString()));
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.project().toFile())
@@ -244,6 +273,8 @@ final class MavenRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while Maven ran " + scenario, e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate " + EmbeddedMavenMain.class, e);
         }
     }
 

@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * valid token, nothing comes from anywhere else, and the extension is never downloaded. The SDK that fetched the
  * token is the relocated one inside the jar, never a {@code software.amazon.awssdk} class. A second scenario names
  * the extension in {@code .mvn/extensions.xml} as well: both copies load, the installed one serves, the build works.
+ * A third has no installed copy, only {@code .mvn/extensions.xml} and the extension's jar and POM in the local
+ * repository: reading its POM needs nothing, so it loads with no download and authorizes everything else.
  */
 class MirrorBootstrapIT {
 
@@ -38,7 +40,7 @@ class MirrorBootstrapIT {
     private static final Map<String, MavenDistribution> INSTALLED = new ConcurrentHashMap<>();
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void installedJarAuthorizesEveryDownloadFromAnEmptyLocalRepository(MavenDistribution maven) {
         FakePrincipal user = ACME.reader();
         FakeRepository mirror = mirror("mirror-" + maven.version());
@@ -77,7 +79,7 @@ class MirrorBootstrapIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void installedJarServesWhenTheProjectNamesTheExtensionToo(MavenDistribution maven) {
         FakePrincipal user = ACME.reader();
         FakeRepository mirror = mirror("both-" + maven.version());
@@ -112,6 +114,72 @@ class MirrorBootstrapIT {
                 .noViolations();
         // last: a run failing only this shows that every other expectation held
         assertCalls(result).repositoryServedOnlyWithToken();
+    }
+
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
+    void extensionsXmlLoadsTheLocalExtensionThroughAMirrorOfEverything(MavenDistribution maven) {
+        FakePrincipal user = ACME.reader();
+        FakeRepository mirror = mirror("local-" + maven.version());
+
+        // What a user has after any earlier build: the extension's jar and POM in the local repository, nothing else
+        // (no BOM, no plugin). Maven reads the extension's POM before the extension runs, so anything that POM needed
+        // would go to the mirror unauthorized, draw a 401 and keep the extension from loading.
+        MavenResult result = extensionsXmlBuild(maven, mirror, user, "extensions-xml-mirror-everything");
+        // Resolver 2.0.13 (4.0.0-rc-5) asks each repository for .meta/prefixes.txt as soon as it sets the repository
+        // up, before it resolves the core extensions: that one request cannot carry a token, draws a 401 and a
+        // warning, and the build goes on. The README's remedy turns the prefix filter off.
+        boolean earlyPrefixes = !result.calls().where(Calls.REPOSITORY.and(c -> c.status() == 401)
+                .and(c -> c.path().endsWith("/.meta/prefixes.txt"))).isEmpty();
+        if (earlyPrefixes && maven.version().equals("4.0.0-rc-5")) {
+            result.assertSuccess();
+            result = extensionsXmlBuild(maven, mirror, user, "extensions-xml-mirror-everything-no-prefixes",
+                    "-Daether.remoteRepositoryFilter.prefixes=false");
+        }
+
+        result.assertSuccess()
+                .assertExtensionLoaded()
+                .assertOutputDoesNotContain("Failed to read artifact descriptor")
+                .assertHidesSecrets(List.of(user.secretAccessKey()));
+        assertCalls(result)
+                .tokenRequests(1)
+                .count("requests for the extension or its POM", Calls.REPOSITORY
+                        .and(c -> c.path().contains("/io/github/mavenaws/")), 0)
+                .count("requests for the AWS SDK or its BOM", Calls.REPOSITORY
+                        .and(c -> c.path().contains("/software/amazon/")), 0)
+                // what Maven asks before the extension loads goes bare and draws a 401; the plugins' BOMs come after
+                .count("401 challenges", Calls.REPOSITORY.and(c -> c.status() == 401), 0)
+                .downloadedWithToken(plugin("maven-compiler-plugin", "3.13.0", "jar"))
+                .downloadedWithToken(PrivateArtifacts.path("private-lib", "jar"))
+                .noViolations();
+        assertEverythingCameFromTheMirror(result);
+        // last: a run failing only this shows that every other expectation held
+        assertCalls(result).repositoryServedOnlyWithToken();
+    }
+
+    private static MavenResult extensionsXmlBuild(MavenDistribution maven, FakeRepository mirror, FakePrincipal user,
+            String scenario, String... args) {
+        return ACME.run(maven, scenario)
+                .project(SampleProject.named("no-repository"))
+                .localRepositoryFrom(extensionOnly())
+                .mirrorEverythingTo(mirror.url())
+                .awsCredentials(user)
+                .args(args)
+                .args("-X", "compile")
+                .run();
+    }
+
+    /**
+     * A local repository holding the extension's folder alone, as {@code mvn install} of the extension or an earlier
+     * download leaves it: taken from the extension repository, without the AWS SDK artifacts invoker puts beside it.
+     */
+    private static Path extensionOnly() {
+        Path repository = ItEnvironment.workDir().resolve("extension-only-repository");
+        Path folder = Path.of("io/github/mavenaws/maven-aws-extension");
+        FileTrees.delete(repository);
+        FileTrees.copy(ItEnvironment.extensionRepository().resolve(folder.toString()),
+                repository.resolve(folder.toString()));
+        return repository;
     }
 
     /** A CodeArtifact repository with Maven Central (the seed) as upstream and the private library published. */

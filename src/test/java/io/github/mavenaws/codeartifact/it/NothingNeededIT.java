@@ -28,7 +28,7 @@ class NothingNeededIT {
     private static final String EXTENSION_CLASS = "io.github.mavenaws.codeartifact.maven.ExtensionState ";
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void buildWithoutCodeArtifactRepository(MavenDistribution maven) {
         FakePrincipal user = ACME.reader();
 
@@ -53,7 +53,7 @@ class NothingNeededIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void buildsWithEverythingLocal(MavenDistribution maven) {
         Path localRepository = RunDirectory.sharedFolder("nothing-local-repository", maven);
         FakePrincipal user = ACME.reader();

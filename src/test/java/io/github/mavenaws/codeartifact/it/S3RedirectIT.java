@@ -25,7 +25,7 @@ class S3RedirectIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void tokenDoesNotFollowTheRedirect(MavenDistribution maven) {
         FakePrincipal user = ACME.reader();
 

@@ -39,13 +39,16 @@ class S3RefusalIT {
         ACME.releases().redirectArtifactsToS3(true);
     }
 
-    /** Each Maven version with its default transport and the others a user may choose. */
+    /**
+     * Each Maven version with its default transport and the others a user may choose: wagon from 3.9 on, and the JDK
+     * client where resolver ships it (Maven 4 before rc-6).
+     */
     static Stream<Arguments> transports() {
         return MavenDistribution.versions().flatMap(maven -> {
             List<String> transports;
             if (maven.version().startsWith("3.8.")) {
                 transports = Arrays.asList((String) null);
-            } else if (maven.isMaven4()) {
+            } else if (maven.hasJdkTransport()) {
                 transports = Arrays.asList(null, "jdk", "wagon");
             } else {
                 transports = Arrays.asList(null, "wagon");

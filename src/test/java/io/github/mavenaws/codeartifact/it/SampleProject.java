@@ -22,6 +22,7 @@ final class SampleProject {
     private final String name;
     private final Map<String, String> values = new LinkedHashMap<>();
     private boolean declaresExtension = true;
+    private String extensionConfiguration;
 
     private SampleProject(String name) {
         this.name = name;
@@ -46,6 +47,15 @@ final class SampleProject {
         return this;
     }
 
+    /**
+     * Gives the extension's entry in {@code .mvn/extensions.xml} a {@code <configuration>} holding {@code elements}
+     * (Maven 4's extensions model 1.2.0).
+     */
+    SampleProject withExtensionConfiguration(String elements) {
+        this.extensionConfiguration = elements;
+        return this;
+    }
+
     String name() {
         return name;
     }
@@ -66,7 +76,7 @@ final class SampleProject {
                 return;
             }
             Files.createDirectories(target.resolve(".mvn"));
-            Files.writeString(target.resolve(".mvn/extensions.xml"), """
+            Files.writeString(target.resolve(".mvn/extensions.xml"), extensionConfiguration == null ? """
                     <?xml version="1.0" encoding="UTF-8"?>
                     <extensions>
                       <extension>
@@ -75,7 +85,19 @@ final class SampleProject {
                         <version>%s</version>
                       </extension>
                     </extensions>
-                    """.formatted(ItEnvironment.extensionVersion()));
+                    """.formatted(ItEnvironment.extensionVersion()) : """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <extensions xmlns="http://maven.apache.org/EXTENSIONS/1.2.0">
+                      <extension>
+                        <groupId>io.github.mavenaws</groupId>
+                        <artifactId>maven-aws-extension</artifactId>
+                        <version>%s</version>
+                        <configuration>
+                          %s
+                        </configuration>
+                      </extension>
+                    </extensions>
+                    """.formatted(ItEnvironment.extensionVersion(), extensionConfiguration));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy sample project " + name, e);
         }

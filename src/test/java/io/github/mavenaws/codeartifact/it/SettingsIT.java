@@ -64,7 +64,7 @@ class SettingsIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void everyRouteTakesPartAndEachDomainGetsTheTokenOfItsOwnRole(MavenDistribution maven) throws IOException {
         String v = maven.version().replace('.', '-');
         FakeRole alphaRole = aws.role("arn:aws:iam::" + ALPHA_OWNER + ":role/alpha-reader-" + v).allowToken(alpha);
@@ -148,7 +148,7 @@ class SettingsIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
     void malformedSettingsStopTheBuildWithOneClearMessage(MavenDistribution maven) {
         FakePrincipal user = user().allowToken(alpha).allowToken(beta);
 
@@ -213,5 +213,59 @@ class SettingsIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Maven 4 versions under test: only Maven 4 reads a core extension's {@code <configuration>}. */
+    static Stream<MavenDistribution> maven4() {
+        return MavenDistribution.core().filter(MavenDistribution::isMaven4);
+    }
+
+    /**
+     * Maven 4's {@code .mvn/extensions.xml} names the role in the extension's {@code <configuration>}, interpolated by
+     * Maven from the environment; it wins over {@code POETRY_AWS_PLUGIN_ROLE_ARN} (a decoy role here) and loses to a
+     * {@code -D} of the same setting (a session name). Then a misspelt element stops the build naming it.
+     */
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("maven4")
+    void maven4ExtensionsXmlConfigurationSetsTheRoleBelowTheMavenProperties(MavenDistribution maven) {
+        String v = maven.version().replace('.', '-');
+        FakeRole projectRole = aws.role("arn:aws:iam::" + ALPHA_OWNER + ":role/project-" + v).allowToken(alpha);
+        FakeRole decoyRole = aws.role("arn:aws:iam::" + ALPHA_OWNER + ":role/decoy-xml-" + v).allowToken(alpha);
+        FakePrincipal builder = user().allowAssume(projectRole).allowAssume(decoyRole);
+
+        MavenResult result = MavenRun.of(maven, "extensions-xml-configuration").against(aws)
+                .project(SampleProject.named("pom-repository").with("repo.url", alphaReleases.url())
+                        .withExtensionConfiguration("<codeartifact.roleArn>${env.PROJECT_ROLE}</codeartifact.roleArn>"
+                                + "<codeartifact.roleSessionName>from-extensions-xml</codeartifact.roleSessionName>"))
+                .awsCredentials(builder)
+                .env("PROJECT_ROLE", projectRole.arn())
+                .env("POETRY_AWS_PLUGIN_ROLE_ARN", decoyRole.arn())
+                .args("-Dcodeartifact.roleSessionName=from-d", "compile")
+                .run();
+
+        result.assertSuccess().assertHidesSecrets(List.of(builder.secretAccessKey()));
+        if (projectRole.sessions().size() != 1 || !decoyRole.sessions().isEmpty()
+                || !projectRole.sessions().get(0).arn().endsWith("/from-d")) {
+            throw result.failure("expected one session of the extensions.xml role named by -D and none of the"
+                    + " decoy's, got " + projectRole.sessions().stream().map(FakePrincipal::arn).toList() + " and "
+                    + decoyRole.sessions().size());
+        }
+        assertCalls(result)
+                // the builder's own keys are asked first and refused; then the role's session
+                .count("GetAuthorizationToken calls answered 200", Calls.TOKEN_REQUEST.and(Calls.OK), 1)
+                .downloaded(PrivateArtifacts.path("private-lib", "jar"))
+                .noViolations();
+
+        MavenResult misspelt = MavenRun.of(maven, "extensions-xml-configuration-misspelt").against(aws)
+                .project(SampleProject.named("pom-repository").with("repo.url", alphaReleases.url())
+                        .withExtensionConfiguration("<codeartifact.rolearn>x</codeartifact.rolearn>"))
+                .awsCredentials(builder)
+                .args("compile")
+                .run();
+        misspelt.assertFailure()
+                .assertOutputContains("<codeartifact.rolearn> in the <configuration> of maven-aws-extension in"
+                        + " .mvn/extensions.xml is not a setting of the extension")
+                .assertNoStackTrace();
+        assertCalls(misspelt).tokenRequests(0).noViolations();
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A settings.xml for one run. Never a {@code <server>} with credentials for a CodeArtifact repository: the point of
- * every scenario is that the extension authorizes without one.
+ * every scenario is that the extension authorizes without one (a server may configure headers).
  */
 final class SettingsXml {
 
@@ -18,6 +18,7 @@ final class SettingsXml {
     private final List<String> repositories = new ArrayList<>();
     private final List<String> pluginRepositories = new ArrayList<>();
     private final List<String> properties = new ArrayList<>();
+    private final List<String> servers = new ArrayList<>();
 
     SettingsXml localRepository(Path dir) {
         this.localRepository = dir;
@@ -68,6 +69,31 @@ final class SettingsXml {
         return this;
     }
 
+    /**
+     * A {@code <server>} without credentials whose {@code <configuration>} sends this HTTP header to the repository
+     * of that id, as a user adds a header for a proxy or a tenant.
+     */
+    SettingsXml serverHeader(String id, String header, String value) {
+        servers.add("""
+                    <server>
+                      <id>%s</id>
+                      <configuration>
+                        <httpHeaders>
+                          <property>
+                            <name>%s</name>
+                            <value>%s</value>
+                          </property>
+                        </httpHeaders>
+                      </configuration>
+                    </server>
+                """.formatted(id, header, value));
+        return this;
+    }
+
+    boolean hasMirrors() {
+        return !mirrors.isEmpty();
+    }
+
     String toXml() {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -75,6 +101,11 @@ final class SettingsXml {
                 """);
         if (localRepository != null) {
             xml.append("  <localRepository>").append(localRepository).append("</localRepository>\n");
+        }
+        if (!servers.isEmpty()) {
+            xml.append("  <servers>\n");
+            servers.forEach(xml::append);
+            xml.append("  </servers>\n");
         }
         if (!mirrors.isEmpty()) {
             xml.append("  <mirrors>\n");

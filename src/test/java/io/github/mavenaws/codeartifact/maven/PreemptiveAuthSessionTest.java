@@ -101,4 +101,19 @@ class PreemptiveAuthSessionTest {
         assertEquals(Map.of("x", "y"), maven.getConfigProperties());
         assertThrows(UnsupportedOperationException.class, () -> config.put("x", "z"));
     }
+
+    @Test
+    void theUsersServerHeadersStayAndGetNothingAdded() {
+        // <server><id>ca</id><configuration><httpHeaders>: Maven puts them under the repository's id
+        DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
+        maven.setConfigProperty("aether.transport.http.headers.ca", Map.of("X-Team", "build"));
+        maven.setConfigProperty("aether.connector.http.headers.ca", Map.of("X-Team", "build"));
+
+        Map<String, Object> config = new PreemptiveAuthSession(maven, "ca", TOKEN).getConfigProperties();
+
+        assertEquals(Map.of("X-Team", "build"), config.get("aether.transport.http.headers.ca"));
+        assertEquals(Map.of("X-Team", "build"), config.get("aether.connector.http.headers.ca"));
+        assertEquals(Boolean.TRUE, config.get("aether.transport.http.preemptiveAuth.ca"));
+        assertEquals(Boolean.TRUE, config.get("aether.connector.http.preemptiveAuth.ca"));
+    }
 }
