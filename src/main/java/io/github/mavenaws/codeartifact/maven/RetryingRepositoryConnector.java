@@ -28,8 +28,7 @@ import org.slf4j.LoggerFactory;
  * connector, since transports read credentials only once. A refused download is first asked for again at the
  * repository ({@link RefusalOrigin}): when the repository accepts the token and the refusal came from where it
  * redirects downloads (S3) or from something in between, the token is kept and the transfers fail saying so.
- * Everything else is the delegate's (resolver's basic
- * connector) business.
+ * Everything else is the delegate's (resolver's basic connector) business.
  */
 final class RetryingRepositoryConnector implements RepositoryConnector {
     private static final Logger LOGGER = LoggerFactory.getLogger(RetryingRepositoryConnector.class);
