@@ -3,14 +3,17 @@ package io.github.mavenaws.codeartifact.cache;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.FetchDeadline;
 import io.github.mavenaws.codeartifact.token.TokenChains;
 import io.github.mavenaws.codeartifact.token.TokenProviderCache;
 import io.github.mavenaws.codeartifact.token.TokenProviderChain;
 import io.github.mavenaws.codeartifact.token.TokenUnavailableException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -108,6 +111,8 @@ public final class TokenCache implements AutoCloseable {
         }
 
         AuthorizationToken get() throws TokenUnavailableException {
+            // the build needs the token now: waiting for another thread's fetch counts against the same deadline
+            FetchDeadline deadline = FetchDeadline.start();
             AuthorizationToken kept = current;
             if (kept != null && !policy.isPrefetchDue(kept)) {
                 return kept;
@@ -118,8 +123,9 @@ public final class TokenCache implements AutoCloseable {
                 if (!lock.tryLock()) {
                     return kept;
                 }
-            } else {
-                lock.lock();
+            } else if (!tryLock(deadline)) {
+                throw new TokenUnavailableException(key, Collections.singletonList(
+                        "another thread's fetch of this domain's token " + deadline.missed()));
             }
             try {
                 kept = current;
@@ -127,7 +133,7 @@ public final class TokenCache implements AutoCloseable {
                     return kept; // renewed while this caller waited
                 }
                 try {
-                    current = chain().resolve(key);
+                    current = chain().resolve(key, deadline);
                     return current;
                 } catch (TokenUnavailableException e) {
                     if (kept != null && !policy.isStale(kept)) {
@@ -140,6 +146,15 @@ public final class TokenCache implements AutoCloseable {
                 }
             } finally {
                 lock.unlock();
+            }
+        }
+
+        private boolean tryLock(FetchDeadline deadline) {
+            try {
+                return lock.tryLock(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
 
