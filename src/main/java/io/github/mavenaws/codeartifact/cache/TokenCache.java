@@ -3,6 +3,7 @@ package io.github.mavenaws.codeartifact.cache;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.AwsProxies;
 import io.github.mavenaws.codeartifact.token.FetchDeadline;
 import io.github.mavenaws.codeartifact.token.TokenChains;
 import io.github.mavenaws.codeartifact.token.TokenProviderCache;
@@ -50,12 +51,23 @@ public final class TokenCache implements AutoCloseable {
      * @param config the build's settings, not null
      */
     public static TokenCache create(ExtensionConfig config) {
+        return create(config, AwsProxies.fromEnvironment(System.getenv(), System.getProperties()));
+    }
+
+    /**
+     * As {@link #create(ExtensionConfig)}, the AWS calls through {@code proxies}.
+     *
+     * @param config the build's settings, not null
+     * @param proxies the proxy of each AWS host (Maven's, else the environment's), not null
+     */
+    public static TokenCache create(ExtensionConfig config, AwsProxies proxies) {
         Objects.requireNonNull(config, "config cannot be null");
+        Objects.requireNonNull(proxies, "proxies cannot be null");
         RefreshPolicy policy = new RefreshPolicy(Clock.systemUTC());
         TokenProviderCache disk = config.cache()
                 ? DiskTokenCache.in(new DiskTokenStore(config.cacheDir(), DiskTokenStore.DEFAULT_LOCK_TIMEOUT), policy)
                 : TokenProviderCache.NONE;
-        return new TokenCache(TokenChains.create(config, disk), policy);
+        return new TokenCache(TokenChains.create(config, disk, proxies), policy);
     }
 
     /**

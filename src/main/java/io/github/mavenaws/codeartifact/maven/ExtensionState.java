@@ -3,6 +3,7 @@ package io.github.mavenaws.codeartifact.maven;
 import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
+import io.github.mavenaws.codeartifact.token.AwsProxies;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.SessionData;
 import org.slf4j.Logger;
@@ -21,11 +22,14 @@ final class ExtensionState implements AutoCloseable {
     private static final Object KEY = ExtensionState.class;
 
     private final ExtensionConfig config;
+    /** Maven's proxy for the AWS calls, else the environment's. */
+    private final AwsProxies proxies;
     private TokenCache tokens;
     private CodeArtifactAuthenticationSelector selector;
 
-    private ExtensionState(ExtensionConfig config) {
+    private ExtensionState(ExtensionConfig config, AwsProxies proxies) {
         this.config = config;
+        this.proxies = proxies;
     }
 
     /**
@@ -44,7 +48,9 @@ final class ExtensionState implements AutoCloseable {
         Object state = data.get(KEY);
         if (state == null) {
             ExtensionState created =
-                    new ExtensionState(ExtensionConfig.from(System.getenv(), session.getConfigProperties()));
+                    new ExtensionState(ExtensionConfig.from(System.getenv(), session.getConfigProperties()),
+                            new MavenProxies(session).orElse(
+                                    AwsProxies.fromEnvironment(System.getenv(), System.getProperties())));
             // Creation holds no resources yet (the chain is built on first use), so losing the race is free.
             state = data.set(KEY, null, created) ? created : data.get(KEY);
             LOGGER.debug("CodeArtifact extension configured: {}", created.config);
@@ -70,7 +76,7 @@ final class ExtensionState implements AutoCloseable {
      */
     synchronized TokenCache tokens() {
         if (tokens == null) {
-            tokens = TokenCache.create(config);
+            tokens = TokenCache.create(config, proxies);
             selector = new CodeArtifactAuthenticationSelector(tokens);
         }
         return tokens;

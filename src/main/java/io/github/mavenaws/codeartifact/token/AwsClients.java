@@ -72,9 +72,24 @@ public final class AwsClients implements AutoCloseable {
     private ExecutorService workers;
     private boolean closed;
 
-    /** @param clock this machine's time, which AWS's answers are checked against, not null */
+    private final AwsProxies proxies;
+
+    /**
+     * With the proxies of the environment and the JVM ({@link AwsProxies#fromEnvironment}).
+     *
+     * @param clock this machine's time, which AWS's answers are checked against, not null
+     */
     public AwsClients(Clock clock) {
+        this(clock, AwsProxies.fromEnvironment(System.getenv(), System.getProperties()));
+    }
+
+    /**
+     * @param clock this machine's time, which AWS's answers are checked against, not null
+     * @param proxies the proxy of each AWS host, not null
+     */
+    public AwsClients(Clock clock, AwsProxies proxies) {
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.proxies = Objects.requireNonNull(proxies, "proxies cannot be null");
         // before any SDK class initialises: its loggers read their level when they are created
         this.logLevels = SdkLogLevels.quiet();
     }
@@ -279,10 +294,8 @@ public final class AwsClients implements AutoCloseable {
 
     private synchronized SdkHttpClient httpClient() {
         if (httpClient == null) {
-            httpClient = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(READ_TIMEOUT)
-                    .build();
+            // our connections, not the SDK's: its proxy support cannot authenticate to a proxy for HTTPS
+            httpClient = UrlConnectionHttpClient.create(new ProxiedConnections(proxies, CONNECT_TIMEOUT, READ_TIMEOUT));
             closeables.add(httpClient);
         }
         return httpClient;

@@ -169,8 +169,6 @@ class CredentialHelpersIT {
                             .with("repo.url", gammaReleases.url())
                             .with("repo2.url", betaReleases.url())
                             .with("deploy.url", betaReleases.url()))
-                    .localRepositoryFrom(ItEnvironment.extensionRepository())
-                    .centralFrom(ItEnvironment.seedRepository())
                     .awsCredentials(user)
                     .env("AWS_ENDPOINT_URL_STS", sts.url())
                     .args("-Dcodeartifact.gamma-111122223333.roleArn=" + role.arn(), "compile")

@@ -18,6 +18,7 @@ final class SettingsXml {
     private final List<String> repositories = new ArrayList<>();
     private final List<String> pluginRepositories = new ArrayList<>();
     private final List<String> properties = new ArrayList<>();
+    private final List<String> proxies = new ArrayList<>();
 
     SettingsXml localRepository(Path dir) {
         this.localRepository = dir;
@@ -68,6 +69,23 @@ final class SettingsXml {
         return this;
     }
 
+    /** An active {@code <proxy>} for https, with its user and password. */
+    SettingsXml proxy(String id, String host, int port, String username, String password, String nonProxyHosts) {
+        proxies.add("""
+                    <proxy>
+                      <id>%s</id>
+                      <active>true</active>
+                      <protocol>https</protocol>
+                      <host>%s</host>
+                      <port>%d</port>
+                      <username>%s</username>
+                      <password>%s</password>
+                      <nonProxyHosts>%s</nonProxyHosts>
+                    </proxy>
+                """.formatted(id, host, port, username, password, nonProxyHosts));
+        return this;
+    }
+
     boolean hasMirrors() {
         return !mirrors.isEmpty();
     }
@@ -79,6 +97,11 @@ final class SettingsXml {
                 """);
         if (localRepository != null) {
             xml.append("  <localRepository>").append(localRepository).append("</localRepository>\n");
+        }
+        if (!proxies.isEmpty()) {
+            xml.append("  <proxies>\n");
+            proxies.forEach(xml::append);
+            xml.append("  </proxies>\n");
         }
         if (!mirrors.isEmpty()) {
             xml.append("  <mirrors>\n");

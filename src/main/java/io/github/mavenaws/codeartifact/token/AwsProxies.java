@@ -1,0 +1,103 @@
+package io.github.mavenaws.codeartifact.token;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Which proxy, if any, the AWS calls to a host go through. Maven's {@code settings.xml} {@code <proxy>} comes first
+ * (the caller in the maven package asks Maven's proxy selector, which applies {@code nonProxyHosts} and has the
+ * password decrypted); where Maven names none, {@code HTTPS_PROXY} / {@code https_proxy} with {@code NO_PROXY} /
+ * {@code no_proxy}, as the AWS CLI reads them, then the JVM's {@code https.proxyHost} / {@code https.proxyPort}
+ * ({@code https.proxyUser} / {@code https.proxyPassword}, as the SDK reads them) with {@code http.nonProxyHosts}.
+ */
+public interface AwsProxies {
+    /** No proxy for any host. */
+    AwsProxies DIRECT = host -> null;
+
+    /**
+     * @param host an AWS host name, not null
+     * @return the proxy for calls to it, or null to connect directly
+     */
+    AwsProxy forHost(String host);
+
+    /** This, and {@code fallback} for the hosts this gives no proxy for. */
+    default AwsProxies orElse(AwsProxies fallback) {
+        Objects.requireNonNull(fallback, "fallback cannot be null");
+        return host -> {
+            AwsProxy proxy = forHost(host);
+            return proxy != null ? proxy : fallback.forHost(host);
+        };
+    }
+
+    /**
+     * The proxies of the environment and the JVM, for when Maven names none.
+     *
+     * @param environment the process's environment, not null
+     * @param system the JVM's system properties, not null
+     */
+    static AwsProxies fromEnvironment(Map<String, String> environment, Properties system) {
+        Objects.requireNonNull(environment, "environment cannot be null");
+        Objects.requireNonNull(system, "system cannot be null");
+        String variable = environment.get("HTTPS_PROXY") != null ? "HTTPS_PROXY" : "https_proxy";
+        String url = environment.get(variable);
+        String noProxy = environment.get("NO_PROXY") != null ? environment.get("NO_PROXY") : environment.get("no_proxy");
+        if (url != null && !url.trim().isEmpty()) {
+            AwsProxy proxy = parse(url.trim(), variable);
+            return host -> excluded(host, noProxy, ",") ? null : proxy;
+        }
+        String host = system.getProperty("https.proxyHost");
+        if (host != null && !host.trim().isEmpty()) {
+            int port = Integer.parseInt(system.getProperty("https.proxyPort", "443").trim());
+            AwsProxy proxy = new AwsProxy(host.trim(), port, system.getProperty("https.proxyUser"),
+                    system.getProperty("https.proxyPassword"), "the JVM's https.proxyHost");
+            String nonProxy = system.getProperty("http.nonProxyHosts");
+            return h -> excluded(h, nonProxy, "\\|") ? null : proxy;
+        }
+        return DIRECT;
+    }
+
+    /** "http://user:pass@host:port" or "host:port", as the AWS CLI accepts them. */
+    static AwsProxy parse(String url, String variable) {
+        URI uri = URI.create(url.contains("://") ? url : "http://" + url);
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException(variable + " is not a proxy URL (http://host:port)");
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getUserInfo().split(":", 2);
+            user = parts[0];
+            password = parts.length > 1 ? parts[1] : null;
+        }
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return new AwsProxy(uri.getHost(), port, user, password, variable);
+    }
+
+    /**
+     * Whether {@code host} is in a no-proxy list: "*", a name, ".suffix" or "*.suffix" (a name also covers its
+     * subdomains, as curl and the AWS CLI read NO_PROXY).
+     */
+    static boolean excluded(String host, String list, String separator) {
+        if (list == null) {
+            return false;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        for (String entry : list.split(separator)) {
+            String e = entry.trim().toLowerCase(Locale.ROOT);
+            if (e.isEmpty()) {
+                continue;
+            }
+            if (e.equals("*")) {
+                return true;
+            }
+            String suffix = e.startsWith("*.") ? e.substring(1) : e.startsWith(".") ? e : "." + e;
+            if (name.equals(suffix.substring(1)) || name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.mavenaws.codeartifact.it;
+
+import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
+
+import io.github.mavenaws.codeartifact.fake.ConnectProxy;
+import io.github.mavenaws.codeartifact.fake.FakeAws;
+import io.github.mavenaws.codeartifact.fake.FakeDomain;
+import io.github.mavenaws.codeartifact.fake.FakePrincipal;
+import io.github.mavenaws.codeartifact.fake.FakeRepository;
+import io.github.mavenaws.codeartifact.fake.FakeRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A network where only the proxy may leave: every AWS name resolves to 127.0.0.9, where nothing listens, and the
+ * {@code settings.xml} {@code <proxy>} (Basic authentication, on loopback) tunnels to the fake AWS. The build gets
+ * its token through the proxy, GetAuthorizationToken and AssumeRole alike, {@code -X} says which proxy the AWS calls
+ * use, and a wrong proxy password fails the build with a message naming the proxy, never the password.
+ */
+class ProxyIT {
+
+    @RegisterExtension
+    static final FakeAwsExtension AWS = new FakeAwsExtension();
+
+    private static final String PARENT_POM = PrivateArtifacts.path("private-parent", "pom");
+    private static final String PROXY_USER = "alice";
+    private static final String PROXY_PASSWORD = "proxy-Secret-4711";
+
+    private static FakeAws aws;
+    private static FakeDomain domain;
+    private static FakeRepository releases;
+
+    @BeforeAll
+    static void world() {
+        aws = AWS.aws();
+        domain = aws.domain("acme", "111122223333", "us-west-2");
+        releases = domain.repository("releases");
+        PrivateArtifacts.publishParent(releases);
+    }
+
+    /** The fake's hosts file with every AWS name moved to 127.0.0.9: reachable through the proxy only. */
+    private static Path unreachableAws(Path dir) {
+        try {
+            String hosts = Files.readAllLines(aws.hostsFile()).stream()
+                    .map(l -> l.startsWith("127.0.0.1 ") && !l.endsWith(" localhost") ? "127.0.0.9 " + l.substring(10)
+                            : l)
+                    .collect(Collectors.joining("\n", "", "\n"));
+            Files.createDirectories(dir);
+            return Files.writeString(dir.resolve("hosts-behind-proxy"), hosts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static MavenRun build(MavenDistribution maven, String scenario, ConnectProxy proxy, String password) {
+        Path home = RunDirectory.sharedFolder("proxy-" + scenario, maven);
+        return MavenRun.of(maven, "proxy/" + scenario).against(aws)
+                .project(SampleProject.named("parent-from-pom").with("repo.url", releases.url()))
+                .localRepositoryFrom(ItEnvironment.extensionRepository())
+                .centralFrom(ItEnvironment.seedRepository())
+                .home(home)
+                .settings(s -> s.proxy("corp", "127.0.0.1", proxy.port(), PROXY_USER, password, "localhost"))
+                // MavenRun's options, the hosts file behind the proxy instead of the fake's
+                .env("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.home=" + home
+                        + " -Djdk.net.hosts.file=" + unreachableAws(home)
+                        + " -Djavax.net.ssl.trustStore=" + aws.trustStore()
+                        + " -Djavax.net.ssl.trustStorePassword=" + aws.trustStorePassword()
+                        + " -Djavax.net.ssl.trustStoreType=PKCS12")
+                .timeout(Duration.ofSeconds(180));
+    }
+
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    void tokenThroughTheAuthenticatingProxyDirectAndByRole(MavenDistribution maven) throws Exception {
+        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
+        try (ConnectProxy proxy = new ConnectProxy(PROXY_USER, PROXY_PASSWORD, aws.port())) {
+            MavenResult result = build(maven, "direct", proxy, PROXY_PASSWORD)
+                    .awsCredentials(user)
+                    .args("-X", "validate")
+                    .run();
+
+            result.assertSuccess()
+                    .assertOutputContains("AWS calls to codeartifact.us-west-2.amazonaws.com go through the proxy"
+                            + " 127.0.0.1:" + proxy.port() + " (settings.xml <proxy>, user " + PROXY_USER + ")")
+                    .assertHidesSecrets(List.of(PROXY_PASSWORD, user.secretAccessKey()));
+            assertCalls(result).tokenRequests(1).downloaded(PARENT_POM);
+            assertTunnelled(result, proxy, "codeartifact.us-west-2.amazonaws.com:443");
+        }
+
+        FakeRole role = aws.role("arn:aws:iam::111122223333:role/reader-behind-proxy-" + maven.version())
+                .allowToken(domain);
+        FakePrincipal base = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowAssume(role);
+        try (ConnectProxy proxy = new ConnectProxy(PROXY_USER, PROXY_PASSWORD, aws.port())) {
+            MavenResult result = build(maven, "role", proxy, PROXY_PASSWORD)
+                    .awsCredentials(base)
+                    .env("POETRY_AWS_PLUGIN_ROLE_ARN", role.arn())
+                    .args("validate")
+                    .run();
+
+            result.assertSuccess().assertHidesSecrets(List.of(PROXY_PASSWORD, base.secretAccessKey()));
+            assertCalls(result).assumeRoles(1).downloaded(PARENT_POM);
+            assertTunnelled(result, proxy, "sts.us-west-2.amazonaws.com:443");
+        }
+    }
+
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
+    void wrongProxyPasswordNamesTheProxyNeverThePassword(MavenDistribution maven) throws Exception {
+        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
+        String wrong = "wrong-Proxy-Password-0815";
+        try (ConnectProxy proxy = new ConnectProxy(PROXY_USER, PROXY_PASSWORD, aws.port())) {
+            MavenResult result = build(maven, "wrong-password", proxy, wrong)
+                    .awsCredentials(user)
+                    .args("validate")
+                    .run();
+
+            result.assertFailure()
+                    .assertFasterThan(Duration.ofSeconds(60))
+                    .assertOutputContains("No AWS CodeArtifact token", "the proxy 127.0.0.1:" + proxy.port()
+                            + " (settings.xml <proxy>, user " + PROXY_USER + ") refused the credentials of "
+                            + PROXY_USER + " (HTTP 407)")
+                    .assertNoStackTrace()
+                    .assertHidesSecrets(List.of(wrong, PROXY_PASSWORD, user.secretAccessKey()));
+            assertCalls(result).tokenRequests(0);
+        }
+    }
+
+    private static void assertTunnelled(MavenResult result, ConnectProxy proxy, String authority) {
+        if (!proxy.tunnels.contains(authority)) {
+            throw result.failure("expected a tunnel to " + authority + " through the proxy, it opened "
+                    + proxy.tunnels);
+        }
+    }
+}
