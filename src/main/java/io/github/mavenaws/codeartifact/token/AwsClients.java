@@ -90,6 +90,8 @@ public final class AwsClients implements AutoCloseable {
     public AwsClients(Clock clock, AwsProxies proxies) {
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
         this.proxies = Objects.requireNonNull(proxies, "proxies cannot be null");
+        // the SDK's own STS, SSO and SSO-OIDC clients (role profiles, web identity, SSO) go through them too
+        ProxiedHttpService.use(proxies);
         // before any SDK class initialises: its loggers read their level when they are created
         this.logLevels = SdkLogLevels.quiet();
     }
@@ -353,6 +355,7 @@ public final class AwsClients implements AutoCloseable {
             }
         }
         closeables.clear();
+        ProxiedHttpService.release(proxies);
         codeartifactClients.clear();
         stsClients.clear();
         credentials.clear();

@@ -112,6 +112,28 @@ class ProxyIT {
         }
     }
 
+    /** A role_arn profile: the SDK's own STS client, which takes no HTTP client from the extension, goes through too. */
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
+    void roleProfileTheSdkAssumesItselfGoesThroughTheProxy(MavenDistribution maven) throws Exception {
+        FakeRole role = aws.role("arn:aws:iam::111122223333:role/profile-behind-proxy-" + maven.version())
+                .allowToken(domain);
+        FakePrincipal base = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowAssume(role);
+        try (ConnectProxy proxy = new ConnectProxy(PROXY_USER, PROXY_PASSWORD, aws.port())) {
+            MavenResult result = build(maven, "role-profile", proxy, PROXY_PASSWORD)
+                    .awsConfig("[profile reader]\nrole_arn = " + role.arn() + "\nsource_profile = base\n"
+                            + "region = us-west-2\n\n[profile base]\naws_access_key_id = " + base.accessKeyId()
+                            + "\naws_secret_access_key = " + base.secretAccessKey() + "\n")
+                    .env("AWS_PROFILE", "reader")
+                    .args("validate")
+                    .run();
+
+            result.assertSuccess().assertHidesSecrets(List.of(PROXY_PASSWORD, base.secretAccessKey()));
+            assertCalls(result).assumeRoles(1).downloaded(PARENT_POM);
+            assertTunnelled(result, proxy, "sts.us-west-2.amazonaws.com:443");
+        }
+    }
+
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void wrongProxyPasswordNamesTheProxyNeverThePassword(MavenDistribution maven) throws Exception {
