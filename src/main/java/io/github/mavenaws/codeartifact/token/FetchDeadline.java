@@ -29,8 +29,8 @@ public final class FetchDeadline {
         return new FetchDeadline(System.nanoTime(), TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS));
     }
 
-    /** A deadline {@code timeoutNanos} from now, for tests that cannot wait a minute. */
-    static FetchDeadline after(long timeoutNanos) {
+    /** A deadline {@code timeoutNanos} from now. */
+    public static FetchDeadline after(long timeoutNanos) {
         return new FetchDeadline(System.nanoTime(), timeoutNanos);
     }
 
