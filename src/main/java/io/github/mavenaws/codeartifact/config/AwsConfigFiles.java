@@ -1,29 +1,14 @@
 package io.github.mavenaws.codeartifact.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The AWS config and credentials files, found where the AWS SDK looks for them (system property, then variable, then
- * {@code ~/.aws}), and the profile names they define. Only section headers are read, without the SDK: checking a
- * profile name at the build's start must not load the SDK into builds that never call AWS.
+ * Where the AWS config and credentials files are, found where the AWS SDK looks for them (system property, then
+ * variable, then {@code ~/.aws}). Locating them reads nothing and loads no SDK class, so that every build can name
+ * its AWS identity; what they say is read by {@link ProfileFiles}, the SDK's own parser, only when needed.
  */
 final class AwsConfigFiles {
-    /** {@code [default]} or {@code [profile name]} in the config file; other sections (sso-session...) are not. */
-    private static final Pattern CONFIG_PROFILE = Pattern.compile("\\[\\s*(?:(default)|profile\\s+([^\\]]*?))\\s*\\]");
-
-    /** {@code [name]} in the credentials file. */
-    private static final Pattern CREDENTIALS_PROFILE = Pattern.compile("\\[\\s*([^\\]]*?)\\s*\\]");
-
     private final String config;
     private final String credentials;
 
@@ -57,43 +42,19 @@ final class AwsConfigFiles {
     }
 
     /**
-     * Fails unless {@code setting} names a profile of either file.
+     * Fails unless {@code setting} names a profile the AWS SDK finds in either file. This reads the files with the
+     * SDK's parser at the build's start, which loads the SDK's profile classes into builds that name a profile even
+     * when they need no token: the alternative, checking at the first token, would report a misspelt profile only
+     * once a download needs it, and a parser of our own would accept what the SDK ignores. Builds that name no
+     * profile load nothing.
      *
+     * @param setting the setting naming the profile, not null
+     * @return the profile's name
      * @throws ConfigurationException naming the setting, the files looked in, the profiles found and the fix
      */
-    void requireProfile(Setting setting) throws ConfigurationException {
-        Set<String> profiles = new TreeSet<>();
-        boolean configRead = read(config, CONFIG_PROFILE, profiles);
-        boolean credentialsRead = read(credentials, CREDENTIALS_PROFILE, profiles);
-        if (profiles.contains(setting.value())) {
-            return;
-        }
-        throw new ConfigurationException(setting + " names AWS profile '" + setting.value() + "', which is in"
-                + " neither " + config + (configRead ? "" : " (not readable)") + " nor " + credentials
-                + (credentialsRead ? "" : " (not readable)") + "; "
-                + (profiles.isEmpty() ? "they define no profile" : "their profiles are " + String.join(", ", profiles))
-                + ". Set " + setting + " to one of those, create the profile (aws configure --profile "
-                + setting.value() + ", or aws configure sso), or remove " + setting
-                + " to use the AWS SDK's default credentials (AWS_PROFILE included).");
-    }
-
-    /** Adds the profile names of {@code file}; false when it cannot be read (a missing file is common: no names). */
-    private static boolean read(String file, Pattern header, Set<String> profiles) {
-        try {
-            Path path = Paths.get(file);
-            if (!Files.isReadable(path)) {
-                return false;
-            }
-            for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-                Matcher m = header.matcher(line.trim());
-                if (m.lookingAt()) {
-                    profiles.add(m.group(1) != null ? m.group(1) : m.group(2));
-                }
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+    String requireProfile(Setting setting) throws ConfigurationException {
+        ProfileFiles.read(this).requireProfile(setting);
+        return setting.value();
     }
 
     private static String file(Map<String, String> environment, Map<?, ?> properties, String property,
@@ -108,7 +69,7 @@ final class AwsConfigFiles {
     }
 
     /** The home the SDK expands {@code ~/.aws} in: HOME first, then Windows' USERPROFILE, then user.home. */
-    static String home(Map<String, String> environment, Map<?, ?> properties) {
+    private static String home(Map<String, String> environment, Map<?, ?> properties) {
         for (String variable : new String[] {"HOME", "USERPROFILE"}) {
             String value = environment.get(variable);
             if (value != null && !value.trim().isEmpty()) {

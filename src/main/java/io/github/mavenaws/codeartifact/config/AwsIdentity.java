@@ -93,7 +93,7 @@ public final class AwsIdentity {
      * @param environment the process environment, not null
      * @param properties Maven's user and system properties, not null
      */
-    public static AwsIdentity profile(String profile, Map<String, String> environment, Map<?, ?> properties) {
+    static AwsIdentity profile(String profile, Map<String, String> environment, Map<?, ?> properties) {
         Objects.requireNonNull(profile, "profile cannot be null");
         Objects.requireNonNull(environment, "environment cannot be null");
         Objects.requireNonNull(properties, "properties cannot be null");
@@ -123,19 +123,10 @@ public final class AwsIdentity {
     }
 
     /**
-     * The identity of {@code role} assumed with this identity's credentials: the same role reached from another
-     * principal is another identity, since that principal may not be allowed to assume it.
-     *
-     * @param role the role, not null
-     */
-    public AwsIdentity assuming(RoleArn role) {
-        return assuming(role, ConfigKeys.DEFAULT_ROLE_SESSION_NAME);
-    }
-
-    /**
-     * The identity of {@code role} assumed with this identity's credentials under {@code sessionName}: the session
-     * name is part of the assumed-role principal that CloudTrail records, so another name is another identity. The
-     * default name adds nothing, which keeps the entries written before the name could be set.
+     * The identity of {@code role} assumed with this identity's credentials under {@code sessionName}: the same role
+     * reached from another principal is another identity, since that principal may not be allowed to assume it. The
+     * session name is part of the assumed-role principal that CloudTrail records, so another name is another
+     * identity. The default name adds nothing, which keeps the entries written before the name could be set.
      *
      * @param role the role, not null
      * @param sessionName the RoleSessionName, not null
@@ -143,7 +134,7 @@ public final class AwsIdentity {
     public AwsIdentity assuming(RoleArn role, String sessionName) {
         Objects.requireNonNull(role, "role cannot be null");
         Objects.requireNonNull(sessionName, "sessionName cannot be null");
-        String session = ConfigKeys.DEFAULT_ROLE_SESSION_NAME.equals(sessionName)
+        String session = Settings.ROLE_SESSION_NAME.defaultValue().equals(sessionName)
                 ? "" : "role-session-name=" + sessionName + "\n";
         return new AwsIdentity("assume-role=" + role + "\n" + session + canonical,
                 "role " + role + " assumed with " + description, profile, files);
@@ -160,7 +151,7 @@ public final class AwsIdentity {
         String result = digest;
         if (result == null) {
             String content = profile == null ? ""
-                    : ProfilePrincipal.describe(profile, files.config(), files.credentials());
+                    : ProfilePrincipal.describe(profile, files);
             result = sha256Hex(canonical + content);
             digest = result;
         }

@@ -6,7 +6,8 @@ import java.util.Objects;
  * How the extension calls AWS for a domain: whose credentials (a named profile or the SDK's default chain), which
  * role to fall back to, under which session name, and the token lifetime to ask for. One value serves every domain
  * without per-domain settings; a domain with overrides has its own. Immutable, with value equality, so that domains
- * with equal settings share their credentials and clients.
+ * with equal settings share their token chain; equal includes the names of the settings, which the chain's messages
+ * show. The SDK's clients and credentials are shared by profile whatever the setting's name.
  */
 public final class AwsSettings {
     private final String profile;
@@ -95,7 +96,9 @@ public final class AwsSettings {
             return false;
         }
         AwsSettings that = (AwsSettings) o;
-        return Objects.equals(profile, that.profile) && identity.equals(that.identity)
+        // The settings' names count: the chain these settings share names them in its messages.
+        return Objects.equals(profile, that.profile) && Objects.equals(profileSetting, that.profileSetting)
+                && identity.equals(that.identity)
                 && Objects.equals(roleArn, that.roleArn) && roleSetting.equals(that.roleSetting)
                 && roleSessionName.equals(that.roleSessionName)
                 && Objects.equals(durationSeconds, that.durationSeconds);
@@ -103,7 +106,7 @@ public final class AwsSettings {
 
     @Override
     public int hashCode() {
-        return Objects.hash(profile, identity, roleArn, roleSetting, roleSessionName, durationSeconds);
+        return Objects.hash(profile, profileSetting, identity, roleArn, roleSetting, roleSessionName, durationSeconds);
     }
 
     /** Names profile, role and lifetime; the identity's own {@code toString} leaves access key ids out. */

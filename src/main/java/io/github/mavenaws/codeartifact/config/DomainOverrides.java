@@ -1,9 +1,8 @@
 package io.github.mavenaws.codeartifact.config;
 
-import java.util.Arrays;
+import io.github.mavenaws.codeartifact.endpoint.Names;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -13,20 +12,21 @@ import java.util.regex.Pattern;
 /**
  * The per-domain settings of builds that span accounts, {@code codeartifact.<domain>-<owner>.<setting>}, each read
  * from Maven's properties, checked, and applied over the build-wide settings: the result is one {@link AwsSettings}
- * per overridden domain.
+ * per overridden domain. Which settings have a per-domain form is {@link Settings#perDomain()}'s to say.
  */
 final class DomainOverrides {
-    private static final List<String> SETTINGS = Collections.unmodifiableList(Arrays.asList(
-            ConfigKeys.ROLE_ARN, ConfigKeys.PROFILE, ConfigKeys.DURATION_SECONDS));
-
     /** {@code codeartifact.<anything>.<setting>}, the setting in any case so that a miscased one is reported. */
-    private static final Pattern KEY =
-            Pattern.compile("codeartifact\\.(.+)\\.(roleArn|profile|durationSeconds)", Pattern.CASE_INSENSITIVE);
-
-    /** As in a repository host: the domain, a hyphen, the owner's 12-digit account id. */
-    private static final Pattern DOMAIN_OWNER = Pattern.compile("[a-z][a-z0-9-]{0,48}[a-z0-9]-\\d{12}");
+    private static final Pattern KEY = key();
 
     private DomainOverrides() {}
+
+    private static Pattern key() {
+        StringBuilder suffixes = new StringBuilder();
+        for (SettingDescriptor<?> setting : Settings.perDomain()) {
+            suffixes.append(suffixes.length() == 0 ? "" : "|").append(Pattern.quote(setting.suffix()));
+        }
+        return Pattern.compile(Pattern.quote(Settings.PREFIX) + "(.+)\\.(" + suffixes + ")", Pattern.CASE_INSENSITIVE);
+    }
 
     /**
      * @param defaults the build-wide settings, not null
@@ -50,16 +50,17 @@ final class DomainOverrides {
                 continue;
             }
             String domainOwner = m.group(1);
-            String canonical = ConfigKeys.perDomain(domainOwner, canonicalSetting(m.group(2)));
+            SettingDescriptor<?> setting = perDomainSetting(m.group(2));
+            String canonical = setting.property(domainOwner);
             if (!canonical.equals(name)) {
                 throw new ConfigurationException(name + " is not a setting of the extension: setting names are case"
                         + " sensitive. Rename it to " + canonical + ".");
             }
-            if (!DOMAIN_OWNER.matcher(domainOwner).matches()) {
-                throw new ConfigurationException(name + " does not name a CodeArtifact domain: the part between"
-                        + " 'codeartifact.' and '." + m.group(2) + "' must be <domain>-<owner> as in the repository"
+            if (!Names.isDomainOwner(domainOwner)) {
+                throw new ConfigurationException(name + " does not name a CodeArtifact domain: the part between '"
+                        + Settings.PREFIX + "' and '." + m.group(2) + "' must be <domain>-<owner> as in the repository"
                         + " host, a lower-case domain name, a hyphen and the owner's 12-digit account id, e.g. "
-                        + ConfigKeys.perDomain("acme-111122223333", canonicalSetting(m.group(2))) + ".");
+                        + setting.property("acme-111122223333") + ".");
             }
             domains.add(domainOwner);
         }
@@ -73,32 +74,26 @@ final class DomainOverrides {
     private static AwsSettings apply(AwsSettings defaults, String domainOwner, Map<String, String> environment,
             Map<?, ?> properties) throws ConfigurationException {
         AwsSettings settings = defaults;
-        Setting profile = find(environment, properties, domainOwner, ConfigKeys.PROFILE);
+        Setting profile = Settings.PROFILE.find(domainOwner, properties);
         if (profile != null) {
-            AwsConfigFiles.locate(environment, properties).requireProfile(profile);
-            settings = settings.withProfile(profile.value(), profile.name(),
-                    AwsIdentity.profile(profile.value(), environment, properties));
+            String name = Settings.PROFILE.parse(profile, environment, properties);
+            settings = settings.withProfile(name, profile.name(), AwsIdentity.profile(name, environment, properties));
         }
-        Setting role = find(environment, properties, domainOwner, ConfigKeys.ROLE_ARN);
+        Setting role = Settings.ROLE_ARN.find(domainOwner, properties);
         if (role != null) {
-            settings = settings.withRole(RoleArn.parse(role.name(), role.value()), role.name());
+            settings = settings.withRole(Settings.ROLE_ARN.parse(role, environment, properties), role.name());
         }
-        Setting duration = find(environment, properties, domainOwner, ConfigKeys.DURATION_SECONDS);
+        Setting duration = Settings.DURATION_SECONDS.find(domainOwner, properties);
         if (duration != null) {
-            settings = settings.withDurationSeconds(DurationSeconds.parse(duration));
+            settings = settings.withDurationSeconds(Settings.DURATION_SECONDS.parse(duration, environment, properties));
         }
         return settings;
     }
 
-    private static Setting find(
-            Map<String, String> environment, Map<?, ?> properties, String domainOwner, String setting) {
-        return Setting.find(environment, properties, ConfigKeys.perDomain(domainOwner, setting), null);
-    }
-
-    /** The global key of a per-domain setting's last part, whatever its case. */
-    private static String canonicalSetting(String suffix) {
-        for (String setting : SETTINGS) {
-            if (setting.substring(ConfigKeys.PREFIX.length()).equalsIgnoreCase(suffix)) {
+    /** The per-domain setting a key ends in, whatever its case. */
+    private static SettingDescriptor<?> perDomainSetting(String suffix) {
+        for (SettingDescriptor<?> setting : Settings.perDomain()) {
+            if (setting.suffix().equalsIgnoreCase(suffix)) {
                 return setting;
             }
         }

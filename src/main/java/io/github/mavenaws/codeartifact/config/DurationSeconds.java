@@ -5,8 +5,8 @@ package io.github.mavenaws.codeartifact.config;
  * here so that a typo stops the build at its start, not as a ValidationException at the first download.
  */
 final class DurationSeconds {
-    static final long MIN = 900;
-    static final long MAX = 43_200;
+    private static final long MIN = 900;
+    private static final long MAX = 43_200;
 
     private DurationSeconds() {}
 

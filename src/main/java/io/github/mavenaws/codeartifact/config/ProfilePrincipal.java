@@ -1,9 +1,5 @@
 package io.github.mavenaws.codeartifact.config;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -14,11 +10,11 @@ import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
- * What a profile says about the principal it signs in as, read with the SDK's own parser from the files the SDK
- * reads: the access key id, the role and its source profile (followed), the IAM Identity Center account, role and
- * start URL (through its {@code sso-session} section too), the web identity token file, the credential process and
- * any endpoint. Editing any of these in place changes the principal under the same profile name, so it must change
- * the identity too; rotating a secret key or changing the output format does not.
+ * What a profile says about the principal it signs in as, read by {@link ProfileFiles} (the SDK's own parser) from
+ * the files the SDK reads: the access key id, the role and its source profile (followed), the IAM Identity Center
+ * account, role and start URL (through its {@code sso-session} section too), the web identity token file, the
+ * credential process and any endpoint. Editing any of these in place changes the principal under the same profile
+ * name, so it must change the identity too; rotating a secret key or changing the output format does not.
  *
  * <p>Reads files only, never calls AWS; the secret key and session token are never read into the text.
  */
@@ -39,40 +35,21 @@ final class ProfilePrincipal {
 
     /**
      * One line per principal setting of {@code profile} and the profiles it draws on, in a stable order; empty when
-     * neither file exists. A file the SDK cannot parse gives a marker line, so the SDK's own error surfaces later.
+     * neither file exists. A file the SDK cannot read or parse gives a marker line, so the SDK's own error surfaces
+     * later.
      *
      * @param profile the profile name, not null
-     * @param configFile the shared config file, not null; may not exist
-     * @param credentialsFile the shared credentials file, not null; may not exist
+     * @param files where the shared config and credentials files are, not null; they may not exist
      */
-    static String describe(String profile, String configFile, String credentialsFile) {
-        try {
-            return describe(profile, Paths.get(configFile), Paths.get(credentialsFile));
-        } catch (InvalidPathException e) {
-            return "profile-files-unreadable=" + e.getClass().getName() + "\n";
+    static String describe(String profile, AwsConfigFiles files) {
+        ProfileFiles read = ProfileFiles.read(files);
+        if (read.failure() != null) {
+            return "profile-files-unreadable=" + read.failure().getClass().getName() + "\n";
         }
+        return read.any() ? describe(profile, read.profileFile()) : "";
     }
 
-    private static String describe(String profile, Path configFile, Path credentialsFile) {
-        try {
-            ProfileFile.Aggregator files = ProfileFile.aggregator();
-            boolean any = false;
-            // the SDK's own order: the credentials file wins over the config file for the same property
-            if (Files.isRegularFile(configFile)) {
-                files.addFile(ProfileFile.builder().content(configFile).type(ProfileFile.Type.CONFIGURATION).build());
-                any = true;
-            }
-            if (Files.isRegularFile(credentialsFile)) {
-                files.addFile(ProfileFile.builder().content(credentialsFile).type(ProfileFile.Type.CREDENTIALS).build());
-                any = true;
-            }
-            return any ? describe(profile, files.build()) : "";
-        } catch (RuntimeException e) {
-            return "profile-files-unreadable=" + e.getClass().getName() + "\n";
-        }
-    }
-
-    static String describe(String profile, ProfileFile files) {
+    private static String describe(String profile, ProfileFile files) {
         StringBuilder text = new StringBuilder();
         Set<String> seen = new HashSet<>();
         String next = profile;

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** The ARN of an IAM role in the commercial partition, the only one where CodeArtifact exists. */
 public final class RoleArn {
-    static final String EXPECTED = "arn:aws:iam::<account-id>:role/<name>";
+    private static final String EXPECTED = "arn:aws:iam::<account-id>:role/<name>";
 
     private static final Pattern ROLE = Pattern.compile("arn:aws:iam::(\\d{12}):role/([\\w+=,.@/-]{1,512})");
     private static final Pattern ANY_ARN = Pattern.compile("arn:([^:]*):([^:]*):[^:]*:[^:]*:([^:/]*).*", Pattern.DOTALL);

@@ -29,7 +29,7 @@ final class RoleSessionName {
         }
         throw new ConfigurationException(setting + " is not a valid AWS role session name: it is " + shape
                 + ". Use 2 to 64 letters, digits or + = , . @ _ -, e.g. " + setting.example("ci-build-42")
-                + ", or remove it for the default " + ConfigKeys.DEFAULT_ROLE_SESSION_NAME + ".");
+                + ", or remove it for the default " + Settings.ROLE_SESSION_NAME.defaultValue() + ".");
     }
 
     /** Describes the first refused character by its kind or code point: the value is not worth echoing. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A value the user set and where it was set: the Maven property or the environment variable. Messages about a bad
  * value name the very setting the user wrote, and show the fix in the same form.
  */
-public final class Setting {
+final class Setting {
     private final String name;
     private final String value;
     private final boolean variable;
@@ -24,14 +24,13 @@ public final class Setting {
      *
      * @param environment the process environment, not null
      * @param properties Maven's properties (non-strings are ignored), not null
-     * @param property the Maven property's name, not null
+     * @param property the Maven property's name, or null when the setting has none
      * @param variable the variable's name, or null when the setting has none
      */
-    public static Setting find(
-            Map<String, String> environment, Map<?, ?> properties, String property, String variable) {
+    static Setting find(Map<String, String> environment, Map<?, ?> properties, String property, String variable) {
         Objects.requireNonNull(environment, "environment cannot be null");
         Objects.requireNonNull(properties, "properties cannot be null");
-        Object fromProperties = properties.get(Objects.requireNonNull(property, "property cannot be null"));
+        Object fromProperties = property == null ? null : properties.get(property);
         if (fromProperties instanceof String && !((String) fromProperties).trim().isEmpty()) {
             return new Setting(property, ((String) fromProperties).trim(), false);
         }

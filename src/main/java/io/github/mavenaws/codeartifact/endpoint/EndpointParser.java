@@ -14,16 +14,13 @@ final class EndpointParser {
 
     private static final int HTTPS_PORT = 443;
 
-    /** Greedy domain then fixed-width owner: the split lands on the last hyphen before the final 12 digits. */
-    private static final String DOMAIN_OWNER = "(" + Names.DOMAIN + ")-(" + Names.OWNER + ")";
-
     private static final String REGION = "(" + Names.REGION + ")";
 
     private static final Pattern STANDARD_HOST =
-            Pattern.compile(DOMAIN_OWNER + "\\.d\\.codeartifact\\." + REGION + "\\.amazonaws\\.com");
+            Pattern.compile(Names.DOMAIN_OWNER + "\\.d\\.codeartifact\\." + REGION + "\\.amazonaws\\.com");
 
     private static final Pattern DUAL_STACK_HOST =
-            Pattern.compile(DOMAIN_OWNER + "\\.codeartifact\\." + REGION + "\\.on\\.aws");
+            Pattern.compile(Names.DOMAIN_OWNER + "\\.codeartifact\\." + REGION + "\\.on\\.aws");
 
     private static final Pattern VPC_ENDPOINT_HOST =
             Pattern.compile("vpce-[a-z0-9]+-[a-z0-9]+\\.d\\.codeartifact\\." + REGION + "\\.vpce\\.amazonaws\\.com");
@@ -32,7 +29,7 @@ final class EndpointParser {
 
     /** Without private DNS the host only names the endpoint, so the domain moves into the path. */
     private static final Pattern VPC_ENDPOINT_PATH =
-            Pattern.compile("/maven/d/" + DOMAIN_OWNER + "/(" + Names.REPOSITORY + ")(?:/.*)?");
+            Pattern.compile("/maven/d/" + Names.DOMAIN_OWNER + "/(" + Names.REPOSITORY + ")(?:/.*)?");
 
     private EndpointParser() {
         // static helpers only

@@ -50,7 +50,7 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
     @Override
     public RepositoryConnector newInstance(RepositorySystemSession session, RemoteRepository repository)
             throws NoRepositoryConnectorException {
-        Optional<CodeArtifactEndpoint> endpoint = CodeArtifactEndpoint.parse(repository.getUrl());
+        Optional<CodeArtifactEndpoint> endpoint = CodeArtifactAuthenticationSelector.endpoint(repository);
         if (!endpoint.isPresent()) {
             throw new NoRepositoryConnectorException(repository, "not an AWS CodeArtifact repository");
         }
@@ -75,11 +75,10 @@ public final class CodeArtifactRepositoryConnectorFactory implements RepositoryC
         return new RetryingRepositoryConnector(
                 repository,
                 endpoint.get(),
-                state.tokens(),
                 state.selector(),
                 (authenticated, token) -> basic.newInstance(
                         new PreemptiveAuthSession(session, repository.getId(), token),
-                        PreemptiveAuthSession.withExplicitPort(authenticated)));
+                        ExplicitHttpsPort.forTransport(authenticated)));
     }
 
     private RepositoryConnectorFactory basic(RemoteRepository repository) throws NoRepositoryConnectorException {

@@ -1,16 +1,12 @@
 package io.github.mavenaws.codeartifact.maven;
 
-import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import io.github.mavenaws.codeartifact.token.TokenUnavailableException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.spi.connector.ArtifactDownload;
 import org.eclipse.aether.spi.connector.ArtifactTransfer;
@@ -19,9 +15,6 @@ import org.eclipse.aether.spi.connector.MetadataDownload;
 import org.eclipse.aether.spi.connector.MetadataTransfer;
 import org.eclipse.aether.spi.connector.MetadataUpload;
 import org.eclipse.aether.spi.connector.RepositoryConnector;
-import org.eclipse.aether.transfer.ArtifactTransferException;
-import org.eclipse.aether.transfer.ChecksumFailureException;
-import org.eclipse.aether.transfer.MetadataTransferException;
 import org.eclipse.aether.transfer.NoRepositoryConnectorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +32,7 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
      * A safety bound only: every retry needs a token the cache has not yet seen refused, and the cache gives each
      * provider at most two, so the chain runs dry first.
      */
-    static final int MAX_ATTEMPTS = 10;
+    private static final int MAX_ATTEMPTS = 10;
 
     /** Opens the delegate connector for the repository with the given authentication, which holds {@code token}. */
     interface DelegateFactory {
@@ -54,7 +47,6 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
 
     private final RemoteRepository repository;
     private final CodeArtifactEndpoint endpoint;
-    private final TokenCache tokens;
     private final CodeArtifactAuthenticationSelector selector;
     private final DelegateFactory delegates;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -63,12 +55,10 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
     RetryingRepositoryConnector(
             RemoteRepository repository,
             CodeArtifactEndpoint endpoint,
-            TokenCache tokens,
             CodeArtifactAuthenticationSelector selector,
             DelegateFactory delegates) {
         this.repository = Objects.requireNonNull(repository, "repository cannot be null");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint cannot be null");
-        this.tokens = Objects.requireNonNull(tokens, "tokens cannot be null");
         this.selector = Objects.requireNonNull(selector, "selector cannot be null");
         this.delegates = Objects.requireNonNull(delegates, "delegates cannot be null");
     }
@@ -78,77 +68,101 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
             Collection<? extends ArtifactDownload> artifactDownloads,
             Collection<? extends MetadataDownload> metadataDownloads) {
         failIfClosed();
-        transfer(list(artifactDownloads), list(metadataDownloads), RepositoryConnector::get);
+        transfer(TransferBatch.of(artifactDownloads, metadataDownloads), RepositoryConnector::get);
     }
 
     @Override
     public void put(
             Collection<? extends ArtifactUpload> artifactUploads, Collection<? extends MetadataUpload> metadataUploads) {
         failIfClosed();
-        transfer(list(artifactUploads), list(metadataUploads), RepositoryConnector::put);
+        transfer(TransferBatch.of(artifactUploads, metadataUploads), RepositoryConnector::put);
     }
 
+    /**
+     * Runs the transfers, then tries again those that failed on their checksums (once, when none was refused) and
+     * those refused, each time with another token, until none is refused or {@link #MAX_ATTEMPTS} is reached.
+     */
     private <A extends ArtifactTransfer, M extends MetadataTransfer> void transfer(
-            List<A> artifacts, List<M> metadata, Operation<A, M> operation) {
+            TransferBatch<A, M> transfers, Operation<A, M> operation) {
         boolean checksumsRetried = false;
         for (int attempt = 1; ; attempt++) {
-            Delegate delegate;
-            try {
-                delegate = delegate();
-            } catch (TokenUnavailableException e) {
-                fail(artifacts, metadata, e.messageFor(repository.getUrl()));
-                return;
-            } catch (NoRepositoryConnectorException e) {
-                fail(artifacts, metadata, e.getMessage());
-                return;
+            Delegate delegate = run(transfers, operation);
+            if (delegate == null) {
+                return; // the transfers say why
             }
-            operation.run(delegate.connector, artifacts, metadata);
-
-            List<A> refusedArtifacts = refused(artifacts);
-            List<M> refusedMetadata = refused(metadata);
-            if (refusedArtifacts.isEmpty() && refusedMetadata.isEmpty() && !checksumsRetried) {
-                // A token refused between a file and its checksum (revoked, expired) reaches resolver 2.0.9 as
-                // "no checksums available", without the 401. One more try shows the refusal on the file itself.
+            TransferBatch<A, M> refused = transfers.refused();
+            if (refused.isEmpty() && !checksumsRetried) {
                 checksumsRetried = true;
-                refusedArtifacts = withoutChecksums(artifacts);
-                refusedMetadata = withoutChecksums(metadata);
-                if (!refusedArtifacts.isEmpty() || !refusedMetadata.isEmpty()) {
-                    LOGGER.debug("{}: retrying {} transfer(s) whose checksums could not be fetched", endpoint,
-                            refusedArtifacts.size() + refusedMetadata.size());
-                    refusedArtifacts.forEach(t -> t.setException(null));
-                    refusedMetadata.forEach(t -> t.setException(null));
-                    artifacts = refusedArtifacts;
-                    metadata = refusedMetadata;
+                TransferBatch<A, M> checksumless = transfers.withoutChecksums();
+                if (!checksumless.isEmpty()) {
+                    transfers = retryChecksumless(checksumless);
                     continue;
                 }
             }
-            if (refusedArtifacts.isEmpty() && refusedMetadata.isEmpty() || attempt >= MAX_ATTEMPTS) {
+            if (refused.isEmpty() || attempt >= MAX_ATTEMPTS) {
                 return;
             }
-            LOGGER.info(
-                    "{} refused the token from {} (HTTP 401/403); retrying {} transfer(s) with another token",
-                    endpoint,
-                    delegate.token.source(),
-                    refusedArtifacts.size() + refusedMetadata.size());
-            tokens.refused(endpoint.key(), delegate.token);
-            retire(delegate);
-            refusedArtifacts.forEach(t -> t.setException(null));
-            refusedMetadata.forEach(t -> t.setException(null));
-            artifacts = refusedArtifacts;
-            metadata = refusedMetadata;
+            transfers = retryRefused(delegate, refused);
         }
+    }
+
+    /** Runs the transfers on the current delegate; null when none could be opened, the transfers then say why. */
+    private <A extends ArtifactTransfer, M extends MetadataTransfer> Delegate run(
+            TransferBatch<A, M> transfers, Operation<A, M> operation) {
+        Delegate delegate;
+        try {
+            delegate = delegate();
+        } catch (TokenUnavailableException e) {
+            transfers.fail(repository, e.messageFor(repository.getUrl()));
+            return null;
+        } catch (NoRepositoryConnectorException e) {
+            transfers.fail(repository, e.getMessage());
+            return null;
+        }
+        operation.run(delegate.connector, transfers.artifacts, transfers.metadata);
+        return delegate;
+    }
+
+    /**
+     * The transfers that failed on their checksums, ready to be tried once more with the same token. A token
+     * refused between a file and its checksum (revoked, expired) reaches resolver 2.0.9 as "no checksums
+     * available", without the 401: one more try shows the refusal on the file itself.
+     */
+    private <A extends ArtifactTransfer, M extends MetadataTransfer> TransferBatch<A, M> retryChecksumless(
+            TransferBatch<A, M> checksumless) {
+        LOGGER.debug("{}: retrying {} transfer(s) whose checksums could not be fetched", endpoint,
+                checksumless.size());
+        checksumless.clearFailures();
+        return checksumless;
+    }
+
+    /**
+     * The refused transfers, ready to be tried again with another token: the refused one is reported to the cache
+     * and its delegate retired, since transports read credentials only once.
+     */
+    private <A extends ArtifactTransfer, M extends MetadataTransfer> TransferBatch<A, M> retryRefused(
+            Delegate delegate, TransferBatch<A, M> refused) {
+        LOGGER.info(
+                "{} refused the token from {} (HTTP 401/403); retrying {} transfer(s) with another token",
+                endpoint,
+                delegate.token.source(),
+                refused.size());
+        delegate.authentication.refused();
+        retire(delegate);
+        refused.clearFailures();
+        return refused;
     }
 
     /** The delegate for the current token, opened with a fresh authentication after the previous one was retired. */
     private synchronized Delegate delegate() throws TokenUnavailableException, NoRepositoryConnectorException {
         if (current == null) {
-            TokenAuthentication authentication = selector.getAuthentication(repository);
+            TokenAuthentication authentication = selector.authentication(endpoint);
             // Fetch before opening: a failure becomes a message here, not a request without credentials.
             AuthorizationToken token = authentication.token();
             RemoteRepository authenticated = new RemoteRepository.Builder(repository)
                     .setAuthentication(authentication)
                     .build();
-            current = new Delegate(token, delegates.open(authenticated, token));
+            current = new Delegate(authentication, token, delegates.open(authenticated, token));
         }
         return current;
     }
@@ -158,43 +172,6 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
             current = null;
             delegate.connector.close();
         }
-    }
-
-    /** The transfers refused with 401/403, however the transport reports it. */
-    private static <T> List<T> refused(List<T> transfers) {
-        return failedWith(transfers, TransferRefusal::isRefusal);
-    }
-
-    /** The transfers that failed on their checksums. */
-    private static <T> List<T> withoutChecksums(List<T> transfers) {
-        return failedWith(transfers, failure -> failure instanceof ChecksumFailureException
-                || failure.getCause() instanceof ChecksumFailureException);
-    }
-
-    private static <T> List<T> failedWith(List<T> transfers, Predicate<Exception> kind) {
-        List<T> failed = new ArrayList<>();
-        for (T transfer : transfers) {
-            Exception failure = transfer instanceof ArtifactTransfer
-                    ? ((ArtifactTransfer) transfer).getException()
-                    : ((MetadataTransfer) transfer).getException();
-            if (failure != null && kind.test(failure)) {
-                failed.add(transfer);
-            }
-        }
-        return failed;
-    }
-
-    private void fail(List<? extends ArtifactTransfer> artifacts, List<? extends MetadataTransfer> metadata, String message) {
-        for (ArtifactTransfer transfer : artifacts) {
-            transfer.setException(new ArtifactTransferException(transfer.getArtifact(), repository, message));
-        }
-        for (MetadataTransfer transfer : metadata) {
-            transfer.setException(new MetadataTransferException(transfer.getMetadata(), repository, message));
-        }
-    }
-
-    private static <T> List<T> list(Collection<? extends T> transfers) {
-        return transfers == null ? Collections.<T>emptyList() : new ArrayList<T>(transfers);
     }
 
     private void failIfClosed() {
@@ -220,12 +197,14 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
         return "RetryingRepositoryConnector[" + endpoint + "]";
     }
 
-    /** A delegate connector and the token its transport was given. */
+    /** A delegate connector, the authentication its transport was given and the token that holds. */
     private static final class Delegate {
+        final TokenAuthentication authentication;
         final AuthorizationToken token;
         final RepositoryConnector connector;
 
-        Delegate(AuthorizationToken token, RepositoryConnector connector) {
+        Delegate(TokenAuthentication authentication, AuthorizationToken token, RepositoryConnector connector) {
+            this.authentication = authentication;
             this.token = token;
             this.connector = connector;
         }

@@ -35,6 +35,19 @@ final class TokenAuthentication implements Authentication {
         return issued;
     }
 
+    /**
+     * Reports the token {@link #token()} handed out as refused by the repository, so that the cache hands out
+     * another to the next authentication of the domain.
+     *
+     * @throws IllegalStateException when no token was handed out yet
+     */
+    synchronized void refused() {
+        if (issued == null) {
+            throw new IllegalStateException("no token handed out yet");
+        }
+        tokens.refused(key, issued);
+    }
+
     @Override
     public void fill(AuthenticationContext context, String key, Map<String, String> data) {
         AuthorizationToken token;

@@ -1,2 +1,5 @@
-/** Maven glue: the connector factory that puts tokens on CodeArtifact repositories and the session participant. */
+/**
+ * Maven glue: the connector factory that puts tokens on CodeArtifact repositories, the authentication selector,
+ * the retrying connector, one transport tuning per resolver workaround, and the session participant.
+ */
 package io.github.mavenaws.codeartifact.maven;

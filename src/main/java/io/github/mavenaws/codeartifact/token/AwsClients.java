@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenR
 import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenResponse;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -130,6 +131,16 @@ public final class AwsClients implements AutoCloseable {
      */
     void failIfUnanswered(DomainKey key, String profile) {
         unanswered.failIfUnanswered(ClientKey.client(CODEARTIFACT, key.region(), profile));
+    }
+
+    /**
+     * Calls sts:GetCallerIdentity (which needs no permission) in {@code region} with the credentials of
+     * {@code profile}, or of the SDK's default chain when null: who those credentials are.
+     *
+     * @throws SdkException when AWS refuses, fails or does not answer
+     */
+    GetCallerIdentityResponse callerIdentity(String profile, String region) {
+        return withExtensionClassLoader(() -> sts(ClientKey.client(STS, region, profile)).getCallerIdentity());
     }
 
     /**

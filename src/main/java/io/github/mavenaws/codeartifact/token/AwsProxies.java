@@ -23,6 +23,18 @@ public interface AwsProxies {
      */
     AwsProxy forHost(String host);
 
+    /**
+     * How the AWS calls to {@code host} go, in the words {@code -X} and the command line's doctor use: "through the
+     * proxy proxy.corp:3128 (settings.xml &lt;proxy&gt;, user alice)" or "directly, through no proxy". Never the
+     * password.
+     *
+     * @param host an AWS host name, not null
+     */
+    default String describe(String host) {
+        AwsProxy proxy = forHost(Objects.requireNonNull(host, "host cannot be null"));
+        return proxy == null ? "directly, through no proxy" : "through the proxy " + proxy.describe();
+    }
+
     /** This, and {@code fallback} for the hosts this gives no proxy for. */
     default AwsProxies orElse(AwsProxies fallback) {
         Objects.requireNonNull(fallback, "fallback cannot be null");

@@ -49,8 +49,7 @@ final class ProxiedConnections implements UrlConnectionFactory {
         try {
             AwsProxy proxy = proxies.forHost(uri.getHost());
             if (logged.putIfAbsent(uri.getHost(), Boolean.TRUE) == null) {
-                LOGGER.debug("AWS calls to {} go {}", uri.getHost(),
-                        proxy == null ? "directly, through no proxy" : "through the proxy " + proxy.describe());
+                LOGGER.debug("AWS calls to {} go {}", uri.getHost(), proxies.describe(uri.getHost()));
             }
             HttpURLConnection connection;
             if (proxy == null) {

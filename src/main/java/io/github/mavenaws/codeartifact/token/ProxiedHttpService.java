@@ -1,5 +1,7 @@
 package io.github.mavenaws.codeartifact.token;
 
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -16,18 +18,27 @@ import software.amazon.awssdk.utils.AttributeMap;
  * daemon) share the later one's proxies for these internal clients; without a build, the environment's.
  */
 public final class ProxiedHttpService implements SdkHttpService {
-    private static volatile AwsProxies current;
+    /** The proxies of the open AwsClients, latest last: one build may open several (the doctor does). */
+    private static final List<AwsProxies> OPEN = new ArrayList<>();
 
     /** For the service loader. */
     public ProxiedHttpService() {}
 
     static void use(AwsProxies proxies) {
-        current = proxies;
+        synchronized (OPEN) {
+            OPEN.add(proxies);
+        }
     }
 
     static void release(AwsProxies proxies) {
-        if (current == proxies) {
-            current = null;
+        synchronized (OPEN) {
+            OPEN.remove(proxies);
+        }
+    }
+
+    private static AwsProxies current() {
+        synchronized (OPEN) {
+            return OPEN.isEmpty() ? null : OPEN.get(OPEN.size() - 1);
         }
     }
 
@@ -39,7 +50,7 @@ public final class ProxiedHttpService implements SdkHttpService {
     private static final class Builder implements SdkHttpClient.Builder<Builder> {
         @Override
         public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
-            AwsProxies proxies = current;
+            AwsProxies proxies = current();
             return UrlConnectionHttpClient.create(new ProxiedConnections(
                     proxies != null ? proxies : AwsProxies.fromEnvironment(System.getenv(), System.getProperties()),
                     AwsClients.CONNECT_TIMEOUT, AwsClients.READ_TIMEOUT));

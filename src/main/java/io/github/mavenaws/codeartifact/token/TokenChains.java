@@ -1,7 +1,7 @@
 package io.github.mavenaws.codeartifact.token;
 
 import io.github.mavenaws.codeartifact.config.AwsSettings;
-import io.github.mavenaws.codeartifact.config.ConfigKeys;
+import io.github.mavenaws.codeartifact.config.Settings;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import java.time.Clock;
@@ -68,8 +68,8 @@ public final class TokenChains implements AutoCloseable {
             ExtensionConfig config, AwsSettings aws, AwsClients clients, TokenProviderCache cache) {
         TokenProvider role = new AssumeRoleTokenProvider(clients, aws);
         return new TokenProviderChain(Arrays.asList(
-                environment(ConfigKeys.ENV_AUTH_TOKEN, config.envToken(), config),
-                environment(ConfigKeys.ENV_CODEARTIFACT_AUTH_TOKEN, config.codeartifactEnvToken(), config),
+                environment(Settings.AUTH_TOKEN.variable(), config.envToken(), config),
+                environment(Settings.CODEARTIFACT_AUTH_TOKEN.variable(), config.codeartifactEnvToken(), config),
                 cache.cached(new GetAuthorizationTokenProvider(clients, aws), aws.identity()),
                 // without a role the provider fails at once, with nothing to keep
                 aws.roleArn() == null ? role : cache.cached(role, aws.roleIdentity())));

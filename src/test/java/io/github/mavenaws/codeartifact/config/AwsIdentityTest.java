@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class AwsIdentityTest {
     private static final Map<String, Object> NO_PROPERTIES = Collections.emptyMap();
+    private static final String SESSION = "maven-aws-extension";
 
     private static Map<String, String> env(String... pairs) {
         Map<String, String> env = new HashMap<>();
@@ -69,9 +70,10 @@ class AwsIdentityTest {
             identity(env("AWS_ROLE_ARN", "arn:aws:iam::111122223333:role/ci",
                     "AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token"), NO_PROPERTIES),
             identity(env("AWS_ENDPOINT_URL_CODEARTIFACT", "https://localhost:8443"), NO_PROPERTIES),
-            base.assuming(role("arn:aws:iam::111122223333:role/reader")),
-            base.assuming(role("arn:aws:iam::111122223333:role/publisher")),
-            identity(env("AWS_PROFILE", "prod"), NO_PROPERTIES).assuming(role("arn:aws:iam::111122223333:role/reader"))
+            base.assuming(role("arn:aws:iam::111122223333:role/reader"), SESSION),
+            base.assuming(role("arn:aws:iam::111122223333:role/publisher"), SESSION),
+            identity(env("AWS_PROFILE", "prod"), NO_PROPERTIES)
+                    .assuming(role("arn:aws:iam::111122223333:role/reader"), SESSION)
         };
         for (int i = 0; i < others.length; i++) {
             assertNotEquals(base.digest(), others[i].digest(), "identity " + i);
@@ -106,7 +108,7 @@ class AwsIdentityTest {
     void theAccessKeyIdIsNeverPrinted() throws Exception {
         AwsIdentity identity = identity(env("AWS_ACCESS_KEY_ID", "AKIASECRETISH"), NO_PROPERTIES);
         assertFalse(identity.toString().contains("AKIA"), identity.toString());
-        assertFalse(identity.assuming(role("arn:aws:iam::111122223333:role/r")).toString().contains("AKIA"));
+        assertFalse(identity.assuming(role("arn:aws:iam::111122223333:role/r"), SESSION).toString().contains("AKIA"));
         assertFalse(identity.digest().contains("AKIA"));
     }
 }

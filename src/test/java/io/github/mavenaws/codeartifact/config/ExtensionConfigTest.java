@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -21,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ExtensionConfigTest {
     private static final String ROLE = "arn:aws:iam::111122223333:role/codeartifact-reader";
+    /** A domain without per-domain settings: it has the build-wide ones. */
+    private static final DomainKey ACME = DomainKey.of("acme", "111122223333", "us-west-2");
 
     private static Map<String, String> env(String... pairs) {
         Map<String, String> env = new HashMap<>();
@@ -35,7 +38,7 @@ class ExtensionConfigTest {
         ExtensionConfig config = ExtensionConfig.from(Collections.emptyMap(), Collections.emptyMap());
         assertNull(config.envToken());
         assertNull(config.codeartifactEnvToken());
-        assertNull(config.roleArn());
+        assertNull(config.aws(ACME).roleArn());
         assertFalse(config.skip());
         assertTrue(config.cache());
     }
@@ -119,14 +122,14 @@ class ExtensionConfigTest {
     @Test
     void roleFromEnvironmentOrPropertyWhichWins() throws Exception {
         ExtensionConfig fromEnv = ExtensionConfig.from(env("POETRY_AWS_PLUGIN_ROLE_ARN", ROLE), Collections.emptyMap());
-        assertEquals(ROLE, fromEnv.roleArn().toString());
-        assertEquals("POETRY_AWS_PLUGIN_ROLE_ARN", fromEnv.roleSetting());
+        assertEquals(ROLE, fromEnv.aws(ACME).roleArn().toString());
+        assertEquals("POETRY_AWS_PLUGIN_ROLE_ARN", fromEnv.aws(ACME).roleSetting());
 
         Map<String, Object> properties = new HashMap<>();
         properties.put("codeartifact.roleArn", "arn:aws:iam::444455556666:role/path/deployer");
         ExtensionConfig fromProperty = ExtensionConfig.from(env("POETRY_AWS_PLUGIN_ROLE_ARN", ROLE), properties);
-        assertEquals("arn:aws:iam::444455556666:role/path/deployer", fromProperty.roleArn().toString());
-        assertEquals("codeartifact.roleArn", fromProperty.roleSetting());
+        assertEquals("arn:aws:iam::444455556666:role/path/deployer", fromProperty.aws(ACME).roleArn().toString());
+        assertEquals("codeartifact.roleArn", fromProperty.aws(ACME).roleSetting());
     }
 
     @Test
@@ -234,7 +237,7 @@ class ExtensionConfigTest {
         properties.put("aws.profile", "dev");
         ExtensionConfig config = ExtensionConfig.from(env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"), properties);
         assertEquals(AwsIdentity.defaultCredentials(env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"), properties),
-                config.awsIdentity());
+                config.aws(ACME).identity());
         assertFalse(config.toString().contains("AKIA"), config.toString());
     }
 }

@@ -42,6 +42,11 @@ class ProfilePrincipalTest {
         return AwsIdentity.defaultCredentials(env, Collections.emptyMap()).digest();
     }
 
+    /** The files the SDK reads in {@code home}. */
+    private static AwsConfigFiles files(String home) {
+        return AwsConfigFiles.locate(Collections.singletonMap("HOME", home), Collections.emptyMap());
+    }
+
     @Test
     void anSsoProfileEditedToAnotherAccountOrRoleIsAnotherIdentity() throws IOException {
         String original = digest("sso-dev", SSO_LEGACY, "");
@@ -80,16 +85,14 @@ class ProfilePrincipalTest {
     void theDescriptionNeverHoldsTheSecretKey() throws IOException {
         Files.createDirectories(home.resolve(".aws"));
         Files.write(home.resolve(".aws/credentials"), BASE_KEYS.getBytes("UTF-8"));
-        String text = ProfilePrincipal.describe("base", home.resolve(".aws/config").toString(),
-                home.resolve(".aws/credentials").toString());
+        String text = ProfilePrincipal.describe("base", files(home.toString()));
         assertTrue(text.contains("AKIAEXAMPLEBASE00001"), text);
         assertFalse(text.contains(SECRET), text);
     }
 
     @Test
     void missingOrCyclicProfilesStillGiveAnIdentity() throws IOException {
-        assertEquals("", ProfilePrincipal.describe("x", home.resolve("none").toString(),
-                home.resolve("none-either").toString()));
+        assertEquals("", ProfilePrincipal.describe("x", files(home.resolve("none").toString())));
         String cyclic = "[profile a]\nrole_arn = arn:aws:iam::111122223333:role/a\nsource_profile = b\n"
                 + "[profile b]\nrole_arn = arn:aws:iam::111122223333:role/b\nsource_profile = a\n";
         assertTrue(digest("a", cyclic, "").matches("[0-9a-f]{64}"));

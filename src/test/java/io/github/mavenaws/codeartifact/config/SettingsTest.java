@@ -2,6 +2,7 @@ package io.github.mavenaws.codeartifact.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * Every option as a Maven property and as a variable, the property winning; each malformed value refused with a
@@ -27,6 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SettingsTest {
     private static final String ROLE = "arn:aws:iam::111122223333:role/reader";
+    /** A domain without per-domain settings: it has the build-wide ones. */
+    private static final DomainKey ACME = DomainKey.of("acme", "111122223333", "us-west-2");
 
     @TempDir
     Path home;
@@ -55,13 +59,13 @@ class SettingsTest {
         return Stream.of(
                 Arguments.of("codeartifact.roleArn", "POETRY_AWS_PLUGIN_ROLE_ARN", ROLE,
                         "arn:aws:iam::444455556666:role/deployer",
-                        (Function<ExtensionConfig, Object>) c -> String.valueOf(c.roleArn())),
+                        (Function<ExtensionConfig, Object>) c -> String.valueOf(c.aws(ACME).roleArn())),
                 Arguments.of("codeartifact.profile", "CODEARTIFACT_PROFILE", "dev", "ci",
-                        (Function<ExtensionConfig, Object>) c -> c.aws().profile()),
+                        (Function<ExtensionConfig, Object>) c -> c.aws(ACME).profile()),
                 Arguments.of("codeartifact.durationSeconds", "CODEARTIFACT_DURATION_SECONDS", "900", "3600",
-                        (Function<ExtensionConfig, Object>) c -> String.valueOf(c.aws().durationSeconds())),
+                        (Function<ExtensionConfig, Object>) c -> String.valueOf(c.aws(ACME).durationSeconds())),
                 Arguments.of("codeartifact.roleSessionName", "CODEARTIFACT_ROLE_SESSION_NAME", "from-env",
-                        "from-property", (Function<ExtensionConfig, Object>) c -> c.aws().roleSessionName()),
+                        "from-property", (Function<ExtensionConfig, Object>) c -> c.aws(ACME).roleSessionName()),
                 Arguments.of("codeartifact.skip", "CODEARTIFACT_SKIP", "true", "false",
                         (Function<ExtensionConfig, Object>) c -> String.valueOf(c.skip())),
                 Arguments.of("codeartifact.cache", "CODEARTIFACT_CACHE", "false", "true",
@@ -87,17 +91,17 @@ class SettingsTest {
     @Test
     void defaults() throws Exception {
         ExtensionConfig config = config();
-        assertNull(config.aws().profile(), "the SDK's default chain");
-        assertNull(config.aws().durationSeconds(), "CodeArtifact's default");
-        assertEquals("maven-aws-extension", config.aws().roleSessionName());
-        assertEquals("POETRY_AWS_PLUGIN_ROLE_ARN", config.roleSetting());
+        assertNull(config.aws(ACME).profile(), "the SDK's default chain");
+        assertNull(config.aws(ACME).durationSeconds(), "CodeArtifact's default");
+        assertEquals("maven-aws-extension", config.aws(ACME).roleSessionName());
+        assertEquals("POETRY_AWS_PLUGIN_ROLE_ARN", config.aws(ACME).roleSetting());
     }
 
     @ParameterizedTest
     @CsvSource({"0,0", "900,900", "43200,43200", "+3600,3600"})
     void validDurations(String value, long seconds) throws Exception {
         properties.put("codeartifact.durationSeconds", value);
-        assertEquals(seconds, config().aws().durationSeconds());
+        assertEquals(seconds, config().aws(ACME).durationSeconds());
     }
 
     @ParameterizedTest
@@ -134,7 +138,7 @@ class SettingsTest {
         "x123456789012345678901234567890123456789012345678901234567890123"})
     void validSessionNames(String value) throws Exception {
         properties.put("codeartifact.roleSessionName", value);
-        assertEquals(value, config().aws().roleSessionName());
+        assertEquals(value, config().aws(ACME).roleSessionName());
     }
 
     @ParameterizedTest
@@ -184,7 +188,7 @@ class SettingsTest {
                 "[ci]\naws_access_key_id = AKIAEXAMPLE\n");
         for (String profile : new String[] {"default", "dev", "ci"}) {
             properties.put("codeartifact.profile", profile);
-            assertEquals(profile, config().aws().profile());
+            assertEquals(profile, config().aws(ACME).profile());
         }
         properties.put("codeartifact.profile", "corp");
         String message = refused().getMessage();
@@ -196,11 +200,69 @@ class SettingsTest {
     }
 
     @Test
+    void aProfileTheSdkIgnoresIsRefusedLikeAMissingOne() throws Exception {
+        // the SDK skips a section whose name has a space, and the properties under it
+        awsFiles("[profile my dev]\naws_access_key_id = AKIAEXAMPLE\n[profile ok]\n", "");
+        properties.put("codeartifact.profile", "my dev");
+        String message = refused().getMessage();
+        assertTrue(message.startsWith("codeartifact.profile names AWS profile 'my dev', which is in neither "
+                + home.resolve(".aws/config") + " nor " + home.resolve(".aws/credentials")), message);
+        assertTrue(message.contains("their profiles are ok."), message);
+
+        properties.put("codeartifact.acme-111122223333.profile", "my dev");
+        properties.put("codeartifact.profile", "ok");
+        assertTrue(refused().getMessage().startsWith("codeartifact.acme-111122223333.profile names AWS profile"
+                + " 'my dev', which is in neither "), "per-domain: the same reader");
+    }
+
+    /** Section headers a reader of its own could take otherwise than the SDK does; the SDK's answer counts. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "CONFIGURATION | [profile my dev]     | my dev",
+        "CONFIGURATION | [profile  spaced ]   | spaced",
+        "CONFIGURATION | [ profile tabbed]    | tabbed",
+        "CONFIGURATION | [dev]                | dev",
+        "CONFIGURATION | [default]            | default",
+        "CONFIGURATION | [profile a.b@c:d+e]  | a.b@c:d+e",
+        "CONFIGURATION | [sso-session corp]   | corp",
+        "CREDENTIALS   | [profile ci]         | ci",
+        "CREDENTIALS   | [profile ci]         | profile ci",
+        "CREDENTIALS   | [with space]         | with space",
+        "CREDENTIALS   | [ci]                 | ci"})
+    void aProfileIsFoundExactlyWhenTheSdkFindsIt(ProfileFile.Type type, String header, String profile)
+            throws Exception {
+        boolean inConfig = type == ProfileFile.Type.CONFIGURATION;
+        String content = header + "\nregion = us-west-2\n";
+        awsFiles(inConfig ? content : "", inConfig ? "" : content);
+        Path file = home.resolve(inConfig ? ".aws/config" : ".aws/credentials");
+        boolean sdk = ProfileFile.builder().content(file).type(type).build().profile(profile).isPresent();
+        properties.put("codeartifact.profile", profile);
+        if (sdk) {
+            assertEquals(profile, config().aws(ACME).profile());
+        } else {
+            String message = refused().getMessage();
+            assertTrue(message.startsWith("codeartifact.profile names AWS profile '" + profile + "', which is in"
+                    + " neither"), message);
+        }
+    }
+
+    @Test
+    void aFileTheSdkCannotParseIsNamedWithTheSdksReason() throws Exception {
+        awsFiles("[profile dev]\naws_secret_access_key " + "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", "[ci]\n");
+        properties.put("codeartifact.profile", "ci");
+        String message = refused().getMessage();
+        assertEquals("codeartifact.profile names AWS profile 'ci', but the AWS SDK cannot read "
+                + home.resolve(".aws/config") + ": Expected an '=' sign defining a property on line 2. Correct the"
+                + " file, or remove codeartifact.profile to use the AWS SDK's default credentials (AWS_PROFILE"
+                + " included).", message);
+    }
+
+    @Test
     void profilesAreLookedUpWhereTheSdkLooks() throws Exception {
         Path config = Files.writeString(home.resolve("elsewhere-config"), "[profile moved]\n");
         env.put("AWS_CONFIG_FILE", config.toString());
         env.put("CODEARTIFACT_PROFILE", "moved");
-        assertEquals("moved", config().aws().profile());
+        assertEquals("moved", config().aws(ACME).profile());
 
         env.put("CODEARTIFACT_PROFILE", "dev");
         String message = refused().getMessage();
@@ -213,25 +275,27 @@ class SettingsTest {
     void aNamedProfileIsItsOwnIdentityWhateverTheVariablesSay() throws Exception {
         awsFiles("[profile dev]\n", "");
         env.put("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
-        AwsIdentity defaults = config().awsIdentity();
+        AwsIdentity defaults = config().aws(ACME).identity();
         properties.put("codeartifact.profile", "dev");
-        AwsIdentity named = config().awsIdentity();
+        AwsIdentity named = config().aws(ACME).identity();
         assertFalse(defaults.equals(named));
         assertEquals("profile dev", named.toString());
 
         env.remove("AWS_ACCESS_KEY_ID");
         env.put("AWS_PROFILE", "dev");
         properties.remove("codeartifact.profile");
-        assertEquals(named, config().awsIdentity(), "AWS_PROFILE=dev and the dev profile share their tokens");
+        assertEquals(named, config().aws(ACME).identity(), "AWS_PROFILE=dev and the dev profile share their tokens");
     }
 
     @Test
     void theSessionNameIsPartOfTheRolesIdentity() throws Exception {
         properties.put("codeartifact.roleArn", ROLE);
-        AwsIdentity byDefault = config().aws().roleIdentity();
-        assertEquals(config().awsIdentity().assuming(config().roleArn()), byDefault, "the default adds nothing");
+        AwsSettings aws = config().aws(ACME);
+        AwsIdentity byDefault = aws.roleIdentity();
+        assertEquals(aws.identity().assuming(aws.roleArn(), "maven-aws-extension"), byDefault,
+                "the default adds nothing");
         properties.put("codeartifact.roleSessionName", "ci-42");
-        assertFalse(byDefault.equals(config().aws().roleIdentity()));
+        assertFalse(byDefault.equals(config().aws(ACME).roleIdentity()));
     }
 
     @Test
@@ -244,8 +308,11 @@ class SettingsTest {
         properties.put("codeartifact.other-444455556666.durationSeconds", "900");
         ExtensionConfig config = config();
 
-        AwsSettings acme = config.aws(DomainKey.of("acme", "111122223333", "us-west-2"));
-        assertEquals(config.aws(), acme);
+        AwsSettings acme = config.aws(ACME);
+        assertEquals(ROLE, acme.roleArn().toString(), "the build-wide role");
+        assertEquals("codeartifact.roleArn", acme.roleSetting());
+        assertNull(acme.profile());
+        assertEquals(3600L, acme.durationSeconds());
         AwsSettings other = config.aws(DomainKey.of("other", "444455556666", "eu-west-1"));
         assertEquals(other, config.aws(DomainKey.of("other", "444455556666", "us-east-1")));
         assertEquals("arn:aws:iam::444455556666:role/other", other.roleArn().toString());
@@ -256,7 +323,23 @@ class SettingsTest {
         assertEquals(AwsIdentity.profile("other", env, properties), other.identity());
         assertEquals("maven-aws-extension", other.roleSessionName(), "the session name is build-wide");
         // same domain name, another owner: another domain
-        assertEquals(config.aws(), config.aws(DomainKey.of("other", "111122223333", "us-east-1")));
+        assertEquals(acme, config.aws(DomainKey.of("other", "111122223333", "us-east-1")));
+    }
+
+    @Test
+    void twoDomainsWithTheSameProfileEachKeepTheSettingThatNamedIt() throws Exception {
+        awsFiles("[profile dev]\n", "");
+        properties.put("codeartifact.acme-111122223333.profile", "dev");
+        properties.put("codeartifact.other-444455556666.profile", "dev");
+        ExtensionConfig config = config();
+
+        AwsSettings acme = config.aws(ACME);
+        AwsSettings other = config.aws(DomainKey.of("other", "444455556666", "eu-west-1"));
+        assertEquals("codeartifact.acme-111122223333.profile", acme.profileSetting());
+        assertEquals("codeartifact.other-444455556666.profile", other.profileSetting());
+        // equal settings share a token chain, whose messages name the profile's setting
+        assertNotEquals(acme, other, "each domain's messages name its own property");
+        assertEquals(acme.identity(), other.identity(), "one principal: the disk cache still shares its tokens");
     }
 
     @ParameterizedTest
@@ -294,8 +377,9 @@ class SettingsTest {
 
     @Test
     void unrelatedCodeartifactPropertiesAreLeftAlone() throws Exception {
+        AwsSettings plain = config().aws(ACME);
         properties.put("codeartifact.url", "https://example.com");
         properties.put("codeartifact.repository.id", "releases");
-        assertEquals(config().aws(), config().aws(DomainKey.of("acme", "111122223333", "us-west-2")));
+        assertEquals(plain, config().aws(ACME));
     }
 }

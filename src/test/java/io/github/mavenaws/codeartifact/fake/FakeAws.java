@@ -313,13 +313,6 @@ public final class FakeAws implements AutoCloseable {
         calls.clear();
     }
 
-    /** The calls one per line, for assertion messages; prints no token or secret. */
-    public String describeCalls() {
-        List<String> lines = new ArrayList<>();
-        calls.forEach(c -> lines.add(c.toString()));
-        return String.join("\n", lines);
-    }
-
     /**
      * Misbehaviour AWS would punish or that leaks secrets: an Authorization header sent to S3 next to a presigned
      * URL, or an exception inside the fake. Tests should expect this list to be empty.

@@ -20,7 +20,7 @@ public final class FakeRole {
     private final String roleId;
     private final Grants grants = new Grants();
     private final List<FakePrincipal> sessions = new CopyOnWriteArrayList<>();
-    private volatile Duration maxSessionDuration = Duration.ofHours(12);
+    private final Duration maxSessionDuration = Duration.ofHours(12);
     private final AtomicInteger expiredSessions = new AtomicInteger();
 
     FakeRole(String arn, String roleId) {
@@ -76,14 +76,9 @@ public final class FakeRole {
     }
 
     /**
-     * The longest DurationSeconds AssumeRole accepts. AWS defaults a role to one hour; the fake defaults to the
+     * The longest DurationSeconds AssumeRole accepts. AWS defaults a role to one hour; the fake's roles allow the
      * API maximum of 12 hours so tests choose their duration freely.
      */
-    public FakeRole maxSessionDuration(Duration max) {
-        this.maxSessionDuration = max;
-        return this;
-    }
-
     public Duration maxSessionDuration() {
         return maxSessionDuration;
     }

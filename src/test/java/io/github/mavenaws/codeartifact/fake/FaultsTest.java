@@ -15,13 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.CodeartifactException;
 import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenResponse;
@@ -65,12 +60,7 @@ class FaultsTest {
 
     /** The SDK's default retry policy, as the extension uses it. */
     CodeartifactClient retryingClient() {
-        return CodeartifactClient.builder()
-                .endpointOverride(aws.localEndpoint())
-                .region(Region.US_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
-                .httpClient(SdkClients.httpClient(aws))
-                .build();
+        return SdkClients.retryingCodeArtifact(aws, AwsBasicCredentials.create(KEY, SECRET), "us-west-2");
     }
 
     @Test
@@ -152,14 +142,8 @@ class FaultsTest {
     @Test
     void noAnswerHoldsTheRequestUntilTheClientGivesUp() {
         domain.faults().always(Fault.NO_ANSWER);
-        try (CodeartifactClient client = CodeartifactClient.builder()
-                .endpointOverride(aws.localEndpoint())
-                .region(Region.US_WEST_2)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
-                .httpClient(UrlConnectionHttpClient.builder().tlsTrustManagersProvider(aws::trustManagers)
-                        .socketTimeout(Duration.ofMillis(500)).build())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build()) {
+        try (CodeartifactClient client = SdkClients.codeArtifact(aws, AwsBasicCredentials.create(KEY, SECRET),
+                "us-west-2", Duration.ofMillis(500))) {
             long start = System.nanoTime();
             SdkException e = assertThrows(SdkException.class,
                     () -> client.getAuthorizationToken(r -> r.domain("acme").domainOwner("111122223333")));
@@ -203,8 +187,7 @@ class FaultsTest {
     }
 
     private GetAuthorizationTokenResponse tokenAs(Credentials c) {
-        try (CodeartifactClient client = SdkClients.codeArtifact(aws,
-                AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()), "us-west-2")) {
+        try (CodeartifactClient client = SdkClients.codeArtifact(aws, SdkClients.sessionOf(c), "us-west-2")) {
             return client.getAuthorizationToken(r -> r.domain("acme").domainOwner("111122223333"));
         }
     }

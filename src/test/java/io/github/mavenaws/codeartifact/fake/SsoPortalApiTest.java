@@ -13,10 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
@@ -46,13 +43,7 @@ class SsoPortalApiTest {
         domain = aws.domain("acme", "111122223333", "us-west-2");
         role = aws.role(ROLE).allowToken(domain);
         jane = aws.ssoUser("jane@example.com").assign("CodeArtifactReader", role);
-        sso = SsoClient.builder()
-                .endpointOverride(aws.localEndpoint())
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(SdkClients.httpClient(aws))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        sso = SdkClients.sso(aws, "eu-west-1");
     }
 
     @AfterEach
@@ -117,13 +108,7 @@ class SsoPortalApiTest {
 
     @Test
     void refreshOfALoginIsRefused() {
-        try (SsoOidcClient oidc = SsoOidcClient.builder()
-                .endpointOverride(aws.localEndpoint())
-                .region(Region.EU_WEST_1)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(SdkClients.httpClient(aws))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build()) {
+        try (SsoOidcClient oidc = SdkClients.ssoOidc(aws, "eu-west-1")) {
             // with an endpoint override the request reaches the fake on localhost; it is routed by host there
             InvalidGrantException e = assertThrows(InvalidGrantException.class, () -> oidc.createToken(r -> r
                     .grantType("refresh_token").clientId("client").clientSecret("secret").refreshToken("refresh")));

@@ -84,8 +84,7 @@ class StsApiTest {
         assertEquals(KEY, call.accessKeyId());
         assertEquals(200, call.status());
 
-        AwsSessionCredentials sessionCredentials = AwsSessionCredentials.create(credentials.accessKeyId(),
-                credentials.secretAccessKey(), credentials.sessionToken());
+        AwsSessionCredentials sessionCredentials = SdkClients.sessionOf(credentials);
         assertTrue(token(sessionCredentials, null).authorizationToken().length() >= 40);
         // duration 0: the token lives as long as the session
         assertEquals(credentials.expiration().truncatedTo(ChronoUnit.SECONDS),
@@ -148,8 +147,7 @@ class StsApiTest {
     @Test
     void getCallerIdentityNamesTheSession() {
         Credentials credentials = assume(sts, ROLE, "who", null).credentials();
-        try (StsClient asSession = SdkClients.sts(aws, AwsSessionCredentials.create(credentials.accessKeyId(),
-                credentials.secretAccessKey(), credentials.sessionToken()), "us-west-2")) {
+        try (StsClient asSession = SdkClients.sts(aws, SdkClients.sessionOf(credentials), "us-west-2")) {
             assertEquals("arn:aws:sts::111122223333:assumed-role/publisher/who",
                     asSession.getCallerIdentity().arn());
             assertEquals("111122223333", asSession.getCallerIdentity().account());

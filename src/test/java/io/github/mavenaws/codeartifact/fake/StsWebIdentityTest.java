@@ -15,10 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
@@ -46,14 +42,7 @@ class StsWebIdentityTest {
         aws = FakeAws.start(dir, 0);
         domain = aws.domain("acme", "111122223333", "us-west-2");
         role = aws.role(ROLE).allowToken(domain);
-        // as the SDK's web identity provider builds its client: no credentials, the token is the credential
-        sts = StsClient.builder()
-                .endpointOverride(aws.localEndpoint())
-                .region(Region.US_WEST_2)
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(SdkClients.httpClient(aws))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        sts = SdkClients.unsignedSts(aws, "us-west-2");
     }
 
     @AfterEach
@@ -90,8 +79,8 @@ class StsWebIdentityTest {
         assertEquals(FakeCall.Authorization.NONE, call.authorization());
         assertNull(call.accessKeyId());
 
-        try (CodeartifactClient codeArtifact = SdkClients.codeArtifact(aws, AwsSessionCredentials.create(
-                credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken()), "us-west-2")) {
+        try (CodeartifactClient codeArtifact = SdkClients.codeArtifact(aws, SdkClients.sessionOf(credentials),
+                "us-west-2")) {
             assertFalse(codeArtifact.getAuthorizationToken(r -> r.domain("acme").domainOwner("111122223333"))
                     .authorizationToken().isEmpty());
         }

@@ -30,13 +30,11 @@ final class TlsMaterial {
     /** keytool takes about a second; the names never change, so one key pair serves every FakeAws of this JVM. */
     private static byte[] cachedKeyStore;
 
-    private final Path keyStore;
     private final Path trustStore;
     private final SSLContext serverContext;
     private final TrustManager[] trustManagers;
 
-    private TlsMaterial(Path keyStore, Path trustStore, SSLContext serverContext, TrustManager[] trustManagers) {
-        this.keyStore = keyStore;
+    private TlsMaterial(Path trustStore, SSLContext serverContext, TrustManager[] trustManagers) {
         this.trustStore = trustStore;
         this.serverContext = serverContext;
         this.trustManagers = trustManagers;
@@ -67,7 +65,7 @@ final class TlsMaterial {
 
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
-            return new TlsMaterial(keyStoreFile, trustStoreFile, server, tmf.getTrustManagers());
+            return new TlsMaterial(trustStoreFile, server, tmf.getTrustManagers());
         } catch (GeneralSecurityException e) {
             throw new IOException("Cannot load the fake AWS key store " + keyStoreFile, e);
         }
@@ -104,10 +102,6 @@ final class TlsMaterial {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while running keytool", e);
         }
-    }
-
-    Path keyStore() {
-        return keyStore;
     }
 
     Path trustStore() {

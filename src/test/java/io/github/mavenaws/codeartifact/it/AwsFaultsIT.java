@@ -2,11 +2,8 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
 import io.github.mavenaws.codeartifact.fake.FakeCall;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
-import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import io.github.mavenaws.codeartifact.fake.FakeRole;
 import io.github.mavenaws.codeartifact.fake.Faults.Fault;
 import java.time.Duration;
@@ -14,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,10 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AwsFaultsIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
     static final String VERSION = "3.9.16";
-    private static final String PARENT_POM = PrivateArtifacts.path("private-parent", "pom");
     /** A build that fails on a refusal: Maven's start, the SDK's few retries, the message. */
     private static final Duration PROMPT = Duration.ofSeconds(60);
     /**
@@ -53,41 +47,17 @@ class AwsFaultsIT {
      */
     private static final Duration HANG_LIMIT = Duration.ofSeconds(45);
 
-    private static FakeAws aws;
-    private static FakeDomain domain;
-    private static FakeRepository releases;
-
-    @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishLibrary(releases, "private-lib");
-        PrivateArtifacts.publishParent(releases);
-    }
-
     @AfterEach
     void noMoreFaults() {
-        domain.faults().clear();
+        ACME.domain().faults().clear();
     }
 
     private static MavenRun build(MavenDistribution maven, String scenario) {
-        return MavenRun.of(maven, "aws-faults/" + scenario).against(aws)
-                .project(SampleProject.named("parent-from-pom").with("repo.url", releases.url()))
-                // validate runs no plugin: the extension is all the local repository needs
-                .localRepositoryFrom(ItEnvironment.extensionRepository())
-                .centralFrom(ItEnvironment.seedRepository());
+        return ACME.parentPomBuild(maven, "aws-faults/" + scenario);
     }
 
     private static MavenDistribution single() {
-        MavenDistribution maven = MavenDistribution.versions().filter(m -> m.version().equals(VERSION))
-                .findFirst().orElse(null);
-        Assumptions.assumeTrue(maven != null, "Maven " + VERSION + " is not among it.maven.versions");
-        return maven;
-    }
-
-    private static FakePrincipal user() {
-        return aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey());
+        return MavenDistribution.underTestOrSkip(VERSION);
     }
 
     /** The user's secret key and every role session's secret key and session token. */
@@ -109,7 +79,7 @@ class AwsFaultsIT {
     private static void assertServed(MavenResult result, List<String> secrets) {
         result.assertSuccess().assertHidesSecrets(secrets);
         assertCalls(result)
-                .downloaded(PARENT_POM)
+                .downloaded(AcmeWorld.PARENT_POM)
                 .all("a repository call with a valid token", Calls.REPOSITORY.and(Calls.BASIC), c -> c.tokenValid())
                 .noViolations()
                 .repositoryServedOnlyWithToken();
@@ -119,7 +89,7 @@ class AwsFaultsIT {
     private static void assertExplained(MavenResult result, Duration limit, List<String> secrets, String... words) {
         result.assertFailure()
                 .assertFasterThan(limit)
-                .assertOutputContains(releases.url(), "No AWS CodeArtifact token")
+                .assertOutputContains(ACME.releases().url(), "No AWS CodeArtifact token")
                 .assertOutputContains(words)
                 .assertNoStackTrace()
                 .assertHidesSecrets(secrets);
@@ -134,8 +104,8 @@ class AwsFaultsIT {
 
     @Test
     void throttlingAndAnAwsErrorAreRiddenOut() {
-        FakePrincipal user = user().allowToken(domain);
-        domain.faults().next(Fault.THROTTLING, 1).next(Fault.INTERNAL_ERROR, 1);
+        FakePrincipal user = ACME.reader();
+        ACME.domain().faults().next(Fault.THROTTLING, 1).next(Fault.INTERNAL_ERROR, 1);
 
         MavenResult result = build(single(), "throttled-then-error-then-served").awsCredentials(user)
                 .args("validate")
@@ -153,8 +123,8 @@ class AwsFaultsIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void alwaysThrottledFailsWithAdvice(MavenDistribution maven) {
-        FakePrincipal user = user().allowToken(domain);
-        domain.faults().always(Fault.THROTTLING);
+        FakePrincipal user = ACME.reader();
+        ACME.domain().faults().always(Fault.THROTTLING);
 
         MavenResult result = build(maven, "always-throttled").awsCredentials(user).args("validate").run();
 
@@ -166,8 +136,8 @@ class AwsFaultsIT {
 
     @Test
     void alwaysServerErrorFailsWithAdvice() {
-        FakePrincipal user = user().allowToken(domain);
-        domain.faults().always(Fault.INTERNAL_ERROR);
+        FakePrincipal user = ACME.reader();
+        ACME.domain().faults().always(Fault.INTERNAL_ERROR);
 
         MavenResult result = build(single(), "always-server-error").awsCredentials(user).args("validate").run();
 
@@ -178,9 +148,9 @@ class AwsFaultsIT {
 
     @Test
     void malformedAnswerIsExplainedWithoutTheParsersMessage() {
-        FakePrincipal user = user().allowToken(domain);
+        FakePrincipal user = ACME.reader();
         // the cut body holds a real token: the harness checks that it shows nowhere
-        domain.faults().always(Fault.MALFORMED_JSON);
+        ACME.domain().faults().always(Fault.MALFORMED_JSON);
 
         MavenResult result = build(single(), "malformed-json").awsCredentials(user).args("validate").run();
 
@@ -191,8 +161,8 @@ class AwsFaultsIT {
 
     @Test
     void tokenThatHasAlreadyExpiredIsNeverSent() {
-        FakePrincipal user = user().allowToken(domain);
-        domain.faults().always(Fault.PAST_EXPIRATION);
+        FakePrincipal user = ACME.reader();
+        ACME.domain().faults().always(Fault.PAST_EXPIRATION);
 
         MavenResult result = build(single(), "past-expiration").awsCredentials(user).args("validate").run();
 
@@ -205,9 +175,9 @@ class AwsFaultsIT {
     @Test
     void endpointThatNeverAnswersFailsTheBuildInBoundedTime() {
         // with a role too, whose GetAuthorizationToken would go to the same silent endpoint
-        FakeRole role = aws.role("arn:aws:iam::111122223333:role/reader-behind-silence").allowToken(domain);
-        FakePrincipal user = user().allowToken(domain).allowAssume(role);
-        domain.faults().always(Fault.NO_ANSWER);
+        FakeRole role = ACME.role("reader-behind-silence").allowToken(ACME.domain());
+        FakePrincipal user = ACME.reader().allowAssume(role);
+        ACME.domain().faults().always(Fault.NO_ANSWER);
 
         MavenResult result = build(single(), "no-answer").awsCredentials(user)
                 .env("POETRY_AWS_PLUGIN_ROLE_ARN", role.arn())
@@ -225,8 +195,8 @@ class AwsFaultsIT {
 
     @Test
     void roleThatMayNotBeAssumedIsNamedWithTheFix() {
-        FakeRole role = aws.role("arn:aws:iam::111122223333:role/not-for-this-user").allowToken(domain);
-        FakePrincipal user = user();
+        FakeRole role = ACME.role("not-for-this-user").allowToken(ACME.domain());
+        FakePrincipal user = ACME.user();
 
         MavenResult result = build(single(), "assume-role-refused").awsCredentials(user)
                 .env("POETRY_AWS_PLUGIN_ROLE_ARN", role.arn())
@@ -242,9 +212,9 @@ class AwsFaultsIT {
 
     @Test
     void roleCredentialsRefusedAsExpiredAreAssumedAfresh() {
-        FakeRole role = aws.role("arn:aws:iam::111122223333:role/reader-expiring-once").allowToken(domain)
+        FakeRole role = ACME.role("reader-expiring-once").allowToken(ACME.domain())
                 .issueExpiredSessions(1);
-        FakePrincipal user = user().allowAssume(role);
+        FakePrincipal user = ACME.user().allowAssume(role);
 
         MavenResult result = build(single(), "role-session-expired-once").awsCredentials(user)
                 .env("POETRY_AWS_PLUGIN_ROLE_ARN", role.arn())
@@ -261,9 +231,9 @@ class AwsFaultsIT {
 
     @Test
     void roleCredentialsAlwaysRefusedAsExpiredAreExplained() {
-        FakeRole role = aws.role("arn:aws:iam::111122223333:role/reader-always-expired").allowToken(domain)
+        FakeRole role = ACME.role("reader-always-expired").allowToken(ACME.domain())
                 .issueExpiredSessions(100);
-        FakePrincipal user = user().allowAssume(role);
+        FakePrincipal user = ACME.user().allowAssume(role);
 
         MavenResult result = build(single(), "role-session-always-expired").awsCredentials(user)
                 .env("POETRY_AWS_PLUGIN_ROLE_ARN", role.arn())

@@ -2,10 +2,7 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
-import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,50 +29,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DiskCacheIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
     private static final String CACHE_DIR = ".m2/codeartifact-tokens";
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-    private static final String PARENT_POM = PrivateArtifacts.path("private-parent", "pom");
 
-    private static FakeAws aws;
-    private static FakeDomain domain;
-    private static FakeRepository releases;
-
-    @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishLibrary(releases, "private-lib");
-        PrivateArtifacts.publishParent(releases);
-    }
-
-    /**
-     * A build of a project whose parent POM only CodeArtifact serves, in the given HOME; with goal {@code validate}
-     * the parent is its one download.
-     */
+    /** The parent POM's build as {@code user} in the given HOME: with goal {@code validate}, its one download. */
     private static MavenRun build(MavenDistribution maven, String scenario, FakePrincipal user, Path home) {
-        return MavenRun.of(maven, scenario).against(aws)
-                .project(SampleProject.named("parent-from-pom").with("repo.url", releases.url()))
-                // validate runs no plugin: the extension is all the local repository needs, and a third to copy
-                .localRepositoryFrom(ItEnvironment.extensionRepository())
-                .centralFrom(ItEnvironment.seedRepository())
-                .awsCredentials(user)
-                .home(home);
+        return ACME.parentPomBuild(maven, scenario).awsCredentials(user).home(home);
     }
 
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void secondBuildTakesTheTokenFromDisk(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("disk-cache-home", maven);
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
+        FakePrincipal user = ACME.reader();
 
         MavenResult first = build(maven, "disk-cache-1-fetch", user, home).args("validate").run();
 
         first.assertSuccess();
-        assertCalls(first).tokenRequests(1).downloaded(PARENT_POM).noViolations();
+        assertCalls(first).tokenRequests(1).downloaded(AcmeWorld.PARENT_POM).noViolations();
         String token = onlyToken(first, user);
         assertCacheHoldsOnly(first, home, token);
         first.assertHidesSecrets(List.of(token, user.secretAccessKey()));
@@ -89,7 +62,7 @@ class DiskCacheIT {
         assertCalls(second)
                 .tokenRequests(0)
                 .all("a repository call with a valid token", Calls.REPOSITORY.and(Calls.BASIC), c -> c.tokenValid())
-                .downloaded(PARENT_POM)
+                .downloaded(AcmeWorld.PARENT_POM)
                 .noViolations();
         if (!onlyToken(second, user).equals(token)) {
             throw second.failure("expected the first build's token to be the only one issued");
@@ -103,8 +76,8 @@ class DiskCacheIT {
                 .run();
 
         third.assertSuccess();
-        assertCalls(third).tokenRequests(1).downloaded(PARENT_POM).noViolations();
-        List<String> issued = aws.issuedTokens(user);
+        assertCalls(third).tokenRequests(1).downloaded(AcmeWorld.PARENT_POM).noViolations();
+        List<String> issued = ACME.aws().issuedTokens(user);
         if (issued.size() != 2) {
             throw third.failure("expected a second token for the build without cache, the fake issued "
                     + issued.size() + " in all");
@@ -121,8 +94,8 @@ class DiskCacheIT {
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void environmentTokenIsNeverWritten(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("env-token-home", maven);
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
-        String token = aws.issueToken(domain, user);
+        FakePrincipal user = ACME.reader();
+        String token = ACME.issueToken(user);
 
         // AWS credentials too: the cache could be filled from AWS, it must not be filled from the variable
         MavenResult result = build(maven, "disk-cache-env-token", user, home)
@@ -134,7 +107,7 @@ class DiskCacheIT {
         assertCalls(result)
                 .tokenRequests(0)
                 .all("a repository call with a valid token", Calls.REPOSITORY.and(Calls.BASIC), c -> c.tokenValid())
-                .downloaded(PARENT_POM)
+                .downloaded(AcmeWorld.PARENT_POM)
                 .noViolations();
         assertWrittenNowhere(result, home, token);
         if (!entries(home, ".token").isEmpty()) {
@@ -147,7 +120,7 @@ class DiskCacheIT {
 
     /** The one token the fake issued to the user so far. */
     private static String onlyToken(MavenResult result, FakePrincipal user) {
-        List<String> issued = aws.issuedTokens(user);
+        List<String> issued = ACME.aws().issuedTokens(user);
         if (issued.size() != 1) {
             throw result.failure("expected one token issued to the build's user, the fake issued " + issued.size());
         }

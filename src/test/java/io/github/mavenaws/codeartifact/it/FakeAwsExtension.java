@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * One fake AWS per test class, on 127.0.0.1:443 (Maven's URLs carry no port), shared by the runs of every Maven
  * version: starting it is cheap but binding the port allows only one at a time, so test classes run one after the
- * other. Register as {@code @RegisterExtension static final FakeAwsExtension AWS = new FakeAwsExtension();}.
+ * other. Register as {@code @RegisterExtension static final FakeAwsExtension AWS = new FakeAwsExtension();}, or use
+ * {@link AcmeWorld}, which runs one and builds the world most scenarios share in it.
  */
 final class FakeAwsExtension implements BeforeAllCallback, AfterAllCallback {
 

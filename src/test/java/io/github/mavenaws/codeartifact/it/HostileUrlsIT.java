@@ -2,9 +2,7 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
 import io.github.mavenaws.codeartifact.fake.FakeCall.Authorization;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
 import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import io.github.mavenaws.codeartifact.fake.HostileHost;
@@ -39,33 +37,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileUrlsIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
-    private static final String GENUINE_HOST = "acme-111122223333.d.codeartifact.us-west-2.amazonaws.com";
+    private static final String GENUINE_HOST = AcmeWorld.HOST;
 
-    private static FakeAws aws;
     private static HostileHost hostile;
-    private static FakeDomain domain;
-    private static FakeRepository releases;
     private static FakeRepository redirecting;
     private static FakeRepository downgrading;
     private static FakeRepository upper;
 
     @BeforeAll
     static void world() throws IOException {
-        aws = AWS.aws();
-        hostile = HostileHost.start(aws);
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishLibrary(releases, "private-lib");
-        PrivateArtifacts.publishLibrary(releases, "private-lib-plain");
-        redirecting = domain.repository("redirecting");
+        hostile = HostileHost.start(ACME.aws());
+        PrivateArtifacts.publishLibrary(ACME.releases(), "private-lib-plain");
+        redirecting = ACME.domain().repository("redirecting");
         PrivateArtifacts.publishLibrary(redirecting, "private-lib-cdn");
         redirecting.redirectArtifactsTo(hostile.cdnFor(redirecting, "https"));
-        downgrading = domain.repository("downgrading");
+        downgrading = ACME.domain().repository("downgrading");
         PrivateArtifacts.publishLibrary(downgrading, "private-lib-plain");
         downgrading.redirectArtifactsTo(hostile.cdnFor(downgrading, "http"));
-        upper = domain.repository("upper");
+        upper = ACME.domain().repository("upper");
         PrivateArtifacts.publishLibrary(upper, "private-lib-upper");
     }
 
@@ -79,10 +70,10 @@ class HostileUrlsIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void noTokenLeavesTheGenuineHost(MavenDistribution maven) {
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
+        FakePrincipal user = ACME.reader();
         hostile.reset();
 
-        MavenResult result = MavenRun.of(maven, "hostile-urls").against(aws)
+        MavenResult result = ACME.run(maven, "hostile-urls")
                 .project(SampleProject.named("hostile-urls")
                         .with("suffix.url", "https://" + HostileHost.SUFFIXED + "/maven/releases/")
                         .with("prefix.url", "https://" + HostileHost.PREFIXED + "/maven/releases/")
@@ -95,7 +86,7 @@ class HostileUrlsIT {
                         .with("redirect.url", redirecting.url())
                         .with("httpredirect.url", downgrading.url())
                         .with("upper.url", upper.url().toUpperCase(Locale.ROOT).replace("/MAVEN/UPPER/", "/maven/upper/"))
-                        .with("repo.url", releases.url()))
+                        .with("repo.url", ACME.releases().url()))
                 // Maven's own guard blocks http:// repositories; lifted, so that the extension's guard is tested
                 .settings(s -> s.mirror("maven-default-http-blocker", "nothing-at-all", "http://0.0.0.0/"))
                 .awsCredentials(user)

@@ -2,11 +2,8 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
 import io.github.mavenaws.codeartifact.fake.FakeCall;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
-import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import io.github.mavenaws.codeartifact.fake.FakeRole;
 import io.github.mavenaws.codeartifact.fake.FakeSsoUser;
 import io.github.mavenaws.codeartifact.fake.SsoLogin;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,49 +48,29 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IdentitySourcesIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
-    private static final String PARENT_POM = PrivateArtifacts.path("private-parent", "pom");
-    private static final String ACCOUNT = "111122223333";
     private static final String SSO_REGION = "eu-west-1";
     private static final String START_URL = "https://acme.awsapps.com/start";
     private static final String PERMISSION_SET = "CodeArtifactReader";
     /** Fresh names per run: the fake keeps its roles and users for the whole class. */
     private static final AtomicInteger RUNS = new AtomicInteger();
 
-    private static FakeAws aws;
-    private static FakeDomain domain;
-    private static FakeRepository releases;
-
-    @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", ACCOUNT, "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishParent(releases);
-    }
-
     /**
      * A build whose one download is a parent POM only CodeArtifact serves, in a HOME the test has prepared with
      * the user's AWS files; no AWS variable but those the scenario sets.
      */
     private static MavenRun build(MavenDistribution maven, String scenario, Path home) {
-        return MavenRun.of(maven, scenario).against(aws)
-                .project(SampleProject.named("parent-from-pom").with("repo.url", releases.url()))
-                // validate runs no plugin: the extension is all the local repository needs
-                .localRepositoryFrom(ItEnvironment.extensionRepository())
-                .centralFrom(ItEnvironment.seedRepository())
-                .home(home)
-                .args("validate");
+        return ACME.parentPomBuild(maven, scenario).home(home).args("validate");
     }
 
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void profileWithStaticKeys(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("identity-static-profile", maven);
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
+        FakePrincipal user = ACME.reader();
         // a default profile of someone else: the build must use the one AWS_PROFILE names
-        FakePrincipal other = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey());
+        FakePrincipal other = ACME.user();
         write(home, ".aws/credentials", keys("default", other) + keys("dev", user));
 
         MavenResult result = build(maven, "identity-static-profile", home)
@@ -102,23 +78,17 @@ class IdentitySourcesIT {
                 .run();
 
         assertQuiet(result.assertSuccess());
-        assertCalls(result)
-                .tokenRequests(1)
-                .count("GetAuthorizationToken calls by the profile's user, allowed",
-                        Calls.TOKEN_REQUEST.and(Calls.signedBy(user.accessKeyId())).and(Calls.OK), 1)
-                .downloaded(PARENT_POM)
-                .noViolations();
-        result.assertHidesSecrets(List.of(user.secretAccessKey(), other.secretAccessKey()));
-        assertCalls(result).repositoryServedOnlyWithToken();
+        assertTokenFetchedBy(result, "the profile's user", user,
+                List.of(user.secretAccessKey(), other.secretAccessKey()));
     }
 
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void roleProfileWithSourceProfile(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("identity-role-profile", maven);
-        FakeRole role = aws.role(roleArn("maven-reader")).allowToken(domain);
+        FakeRole role = readerRole("maven-reader");
         // the source identity may assume the role but not fetch tokens: only the role's session can
-        FakePrincipal base = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowAssume(role);
+        FakePrincipal base = ACME.user().allowAssume(role);
         write(home, ".aws/credentials", keys("base", base));
 
         MavenResult result = build(maven, "identity-role-profile", home)
@@ -129,25 +99,20 @@ class IdentitySourcesIT {
 
         assertQuiet(result.assertSuccess());
         FakePrincipal session = onlySession(result, role);
-        assertCalls(result)
-                .count("AssumeRole calls by the source profile's user, allowed",
-                        Calls.ASSUME_ROLE.and(Calls.signedBy(base.accessKeyId())).and(Calls.OK), 1)
-                .tokenRequests(1)
-                .count("GetAuthorizationToken calls by the role session, allowed",
-                        Calls.TOKEN_REQUEST.and(Calls.signedBy(session.accessKeyId())).and(Calls.OK), 1)
-                .downloaded(PARENT_POM)
-                .noViolations();
+        assertCalls(result).count("AssumeRole calls by the source profile's user, allowed",
+                Calls.ASSUME_ROLE.and(Calls.signedBy(base.accessKeyId())).and(Calls.OK), 1);
         assertSessionName(result, session, "maven-on-laptop");
-        result.assertHidesSecrets(List.of(base.secretAccessKey(), session.secretAccessKey(), session.sessionToken()));
-        assertCalls(result).repositoryServedOnlyWithToken();
+        assertTokenFetchedBy(result, "the role session", session,
+                List.of(base.secretAccessKey(), session.secretAccessKey(), session.sessionToken()));
     }
 
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void webIdentityAsGitHubActionsSetsIt(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("identity-web-identity", maven);
-        FakeRole role = aws.role(roleArn("github-actions")).allowToken(domain);
-        WebIdentityToken oidc = aws.webIdentityToken(role, "repo:acme/app:ref:refs/heads/main", Duration.ofMinutes(10));
+        FakeRole role = readerRole("github-actions");
+        WebIdentityToken oidc = ACME.aws().webIdentityToken(role, "repo:acme/app:ref:refs/heads/main",
+                Duration.ofMinutes(10));
         // where the runner keeps it; written without a newline, as the runner writes it
         Path tokenFile = write(home, "runner-temp/web-identity-token", oidc.token());
         String sessionName = "gha-run-" + RUNS.incrementAndGet();
@@ -166,15 +131,10 @@ class IdentitySourcesIT {
                 .count("unsigned AssumeRoleWithWebIdentity calls, allowed",
                         c -> "AssumeRoleWithWebIdentity".equals(c.operation()) && c.status() == 200
                                 && c.authorization() == FakeCall.Authorization.NONE, 1)
-                .assumeRoles(0)
-                .tokenRequests(1)
-                .count("GetAuthorizationToken calls by the web identity session, allowed",
-                        Calls.TOKEN_REQUEST.and(Calls.signedBy(session.accessKeyId())).and(Calls.OK), 1)
-                .downloaded(PARENT_POM)
-                .noViolations();
+                .assumeRoles(0);
         assertSessionName(result, session, sessionName);
-        result.assertHidesSecrets(List.of(oidc.token(), session.secretAccessKey(), session.sessionToken()));
-        assertCalls(result).repositoryServedOnlyWithToken();
+        assertTokenFetchedBy(result, "the web identity session", session,
+                List.of(oidc.token(), session.secretAccessKey(), session.sessionToken()));
     }
 
     @ParameterizedTest(name = "Maven {0}")
@@ -195,8 +155,7 @@ class IdentitySourcesIT {
 
         // the same profile edited to another permission set, in the same home: the first role's token is on disk,
         // and must not be handed to the second role
-        FakeRole publisher = aws.role(roleArn("aws-reserved/sso.amazonaws.com/AWSReservedSSO_CodeArtifactPublisher"))
-                .allowToken(domain);
+        FakeRole publisher = readerRole("aws-reserved/sso.amazonaws.com/AWSReservedSSO_CodeArtifactPublisher");
         sso.user.assign("CodeArtifactPublisher", publisher);
         MavenResult edited = build(maven, "identity-sso-legacy-edited", home)
                 .awsConfig(legacyProfile("sso-dev").replace(PERMISSION_SET, "CodeArtifactPublisher"))
@@ -205,14 +164,8 @@ class IdentitySourcesIT {
 
         assertQuiet(edited.assertSuccess());
         FakePrincipal publisherSession = onlySession(edited, publisher);
-        assertCalls(edited)
-                .tokenRequests(1)
-                .count("GetAuthorizationToken calls by the edited profile's role session, allowed",
-                        Calls.TOKEN_REQUEST.and(Calls.signedBy(publisherSession.accessKeyId())).and(Calls.OK), 1)
-                .downloaded(PARENT_POM)
-                .noViolations();
-        edited.assertHidesSecrets(secretsOf(login, publisherSession));
-        assertCalls(edited).repositoryServedOnlyWithToken();
+        assertTokenFetchedBy(edited, "the edited profile's role session", publisherSession,
+                secretsOf(login, publisherSession));
     }
 
     @ParameterizedTest(name = "Maven {0}")
@@ -305,26 +258,18 @@ class IdentitySourcesIT {
 
         SsoScenario() {
             int n = RUNS.incrementAndGet();
-            role = aws.role(roleArn("aws-reserved/sso.amazonaws.com/AWSReservedSSO_" + PERMISSION_SET + "_" + n))
-                    .allowToken(domain);
-            user = aws.ssoUser("dev" + n + "@example.com").assign(PERMISSION_SET, role);
+            role = readerRole("aws-reserved/sso.amazonaws.com/AWSReservedSSO_" + PERMISSION_SET + "_" + n);
+            user = ACME.aws().ssoUser("dev" + n + "@example.com").assign(PERMISSION_SET, role);
         }
 
         void assertBuildUsedTheRole(MavenResult result, SsoLogin login) {
             assertQuiet(result.assertSuccess());
             FakePrincipal session = onlySession(result, role);
-            assertCalls(result)
-                    .count("GetRoleCredentials calls at the portal of sso_region, allowed",
-                            c -> "GetRoleCredentials".equals(c.operation()) && c.status() == 200
-                                    && ("portal.sso." + SSO_REGION + ".amazonaws.com").equals(c.host()), 1)
-                    .tokenRequests(1)
-                    .count("GetAuthorizationToken calls by the SSO role session, allowed",
-                            Calls.TOKEN_REQUEST.and(Calls.signedBy(session.accessKeyId())).and(Calls.OK), 1)
-                    .downloaded(PARENT_POM)
-                    .noViolations();
+            assertCalls(result).count("GetRoleCredentials calls at the portal of sso_region, allowed",
+                    c -> "GetRoleCredentials".equals(c.operation()) && c.status() == 200
+                            && ("portal.sso." + SSO_REGION + ".amazonaws.com").equals(c.host()), 1);
             assertSessionName(result, session, user.userName());
-            result.assertHidesSecrets(secretsOf(login, session));
-            assertCalls(result).repositoryServedOnlyWithToken();
+            assertTokenFetchedBy(result, "the SSO role session", session, secretsOf(login, session));
         }
     }
 
@@ -335,7 +280,7 @@ class IdentitySourcesIT {
     private static void assertAsksForSsoLogin(MavenResult result, String profile, SsoLogin expired) {
         assertQuiet(result.assertFailure()
                 .assertFasterThan(Duration.ofSeconds(60))
-                .assertOutputContains("aws sso login --profile " + profile, releases.url()))
+                .assertOutputContains("aws sso login --profile " + profile, ACME.releases().url()))
                 .assertHidesSecrets(secretsOf(expired, null));
         assertCalls(result)
                 .count("GetRoleCredentials calls", c -> "GetRoleCredentials".equals(c.operation()), 0)
@@ -358,11 +303,11 @@ class IdentitySourcesIT {
 
     private static String legacyProfile(String name) {
         return "[profile " + name + "]\nsso_start_url = " + START_URL + "\nsso_region = " + SSO_REGION
-                + "\nsso_account_id = " + ACCOUNT + "\nsso_role_name = " + PERMISSION_SET + "\nregion = us-west-2\n";
+                + "\nsso_account_id = " + AcmeWorld.OWNER + "\nsso_role_name = " + PERMISSION_SET + "\nregion = us-west-2\n";
     }
 
     private static String sessionProfile(String name, String session) {
-        return "[profile " + name + "]\nsso_session = " + session + "\nsso_account_id = " + ACCOUNT
+        return "[profile " + name + "]\nsso_session = " + session + "\nsso_account_id = " + AcmeWorld.OWNER
                 + "\nsso_role_name = " + PERMISSION_SET + "\nregion = us-west-2\n\n"
                 + "[sso-session " + session + "]\nsso_start_url = " + START_URL + "\nsso_region = " + SSO_REGION
                 + "\nsso_registration_scopes = sso:account:access\n";
@@ -390,8 +335,9 @@ class IdentitySourcesIT {
                 + principal.secretAccessKey() + "\n\n";
     }
 
-    private static String roleArn(String pathAndName) {
-        return "arn:aws:iam::" + ACCOUNT + ":role/" + pathAndName + "-" + RUNS.incrementAndGet();
+    /** A role of the domain's account that may fetch its tokens, named afresh: {@code <pathAndName>-<n>}. */
+    private static FakeRole readerRole(String pathAndName) {
+        return ACME.role(pathAndName + "-" + RUNS.incrementAndGet()).allowToken(ACME.domain());
     }
 
     /**
@@ -402,6 +348,23 @@ class IdentitySourcesIT {
     private static MavenResult assertQuiet(MavenResult result) {
         return result.assertNoStackTrace()
                 .assertOutputDoesNotContain("\n    at ", "Using deprecated property");
+    }
+
+    /**
+     * The build asked for one token, signed by {@code signer} ({@code who}, for the message) and allowed; its one
+     * download was the parent POM; no secret of {@code secrets} shows; and the repository served only with the token.
+     */
+    private static void assertTokenFetchedBy(MavenResult result, String who, FakePrincipal signer,
+            List<String> secrets) {
+        assertCalls(result)
+                .tokenRequests(1)
+                .count("GetAuthorizationToken calls by " + who + ", allowed",
+                        Calls.TOKEN_REQUEST.and(Calls.signedBy(signer.accessKeyId())).and(Calls.OK), 1)
+                .downloaded(AcmeWorld.PARENT_POM)
+                .noViolations();
+        result.assertHidesSecrets(secrets);
+        // last: a run failing only this shows that every other expectation held
+        assertCalls(result).repositoryServedOnlyWithToken();
     }
 
     /** The one session the role has: the build opened exactly one. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * One unpacked Maven distribution. The versions come from system property {@code it.maven.versions} (the pom
@@ -33,6 +34,16 @@ record MavenDistribution(String version, Path home) {
     static Stream<MavenDistribution> newest() {
         List<MavenDistribution> all = versions().toList();
         return all.stream().skip(Math.max(0, all.size() - 1));
+    }
+
+    /**
+     * Maven {@code version} if it is among the versions under test; otherwise the calling test is skipped (a failed
+     * assumption): for scenarios one version shows as well as all.
+     */
+    static MavenDistribution underTestOrSkip(String version) {
+        MavenDistribution maven = versions().filter(m -> m.version().equals(version)).findFirst().orElse(null);
+        Assumptions.assumeTrue(maven != null, "Maven " + version + " is not among it.maven.versions");
+        return maven;
     }
 
     static MavenDistribution of(String version) {

@@ -50,10 +50,6 @@ final class MavenResult {
         this.classLoadLog = classLoadLog;
     }
 
-    int exitCode() {
-        return exitCode;
-    }
-
     String output() {
         return output;
     }

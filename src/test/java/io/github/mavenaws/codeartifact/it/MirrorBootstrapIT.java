@@ -2,8 +2,6 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
 import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import java.io.IOException;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MirrorBootstrapIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
     private static final String SDK = "software.amazon.awssdk.";
     private static final String RELOCATED_SDK = "io.github.mavenaws.codeartifact.shaded.awssdk.";
@@ -40,23 +37,14 @@ class MirrorBootstrapIT {
 
     private static final Map<String, MavenDistribution> INSTALLED = new ConcurrentHashMap<>();
 
-    private static FakeAws aws;
-    private static FakeDomain domain;
-
-    @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-    }
-
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void installedJarAuthorizesEveryDownloadFromAnEmptyLocalRepository(MavenDistribution maven) {
-        FakePrincipal user = reader();
+        FakePrincipal user = ACME.reader();
         FakeRepository mirror = mirror("mirror-" + maven.version());
         Path localRepository = RunDirectory.sharedFolder("bootstrap-local-repository", maven);
 
-        MavenResult result = MavenRun.of(withExtensionInstalled(maven), "bootstrap-empty-repository").against(aws)
+        MavenResult result = ACME.run(withExtensionInstalled(maven), "bootstrap-empty-repository")
                 .project(SampleProject.named("no-repository").withoutExtensionsXml())
                 .localRepositoryFrom(emptyFolder())
                 .localRepository(localRepository)
@@ -91,7 +79,7 @@ class MirrorBootstrapIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void installedJarServesWhenTheProjectNamesTheExtensionToo(MavenDistribution maven) {
-        FakePrincipal user = reader();
+        FakePrincipal user = ACME.reader();
         FakeRepository mirror = mirror("both-" + maven.version());
         PrivateArtifacts.publishParent(mirror);
 
@@ -99,7 +87,7 @@ class MirrorBootstrapIT {
         // mirror, authorized by the installed copy, then loads it a second time; the parent POM, which Maven reads
         // before any plugin runs, comes only from CodeArtifact. The plugin repository only enables snapshots, for
         // the extension's -SNAPSHOT version; the mirror stands in for it. -X: debug is where a token would leak.
-        MavenResult result = MavenRun.of(withExtensionInstalled(maven), "bootstrap-and-extensions-xml").against(aws)
+        MavenResult result = ACME.run(withExtensionInstalled(maven), "bootstrap-and-extensions-xml")
                 .project(SampleProject.named("parent-from-pom").with("repo.url", mirror.url()))
                 .localRepositoryFrom(emptyFolder())
                 .mirrorEverythingTo(mirror.url())
@@ -126,13 +114,9 @@ class MirrorBootstrapIT {
         assertCalls(result).repositoryServedOnlyWithToken();
     }
 
-    private static FakePrincipal reader() {
-        return aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
-    }
-
     /** A CodeArtifact repository with Maven Central (the seed) as upstream and the private library published. */
     private static FakeRepository mirror(String name) {
-        FakeRepository mirror = domain.repository(name);
+        FakeRepository mirror = ACME.domain().repository(name);
         mirror.upstream(ItEnvironment.seedRepository());
         PrivateArtifacts.publishLibrary(mirror, "private-lib");
         return mirror;

@@ -2,8 +2,6 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
 import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import java.util.List;
@@ -20,40 +18,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MultiModuleIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
-    private static FakeAws aws;
-    private static FakeDomain acme;
-    private static FakeDomain globex;
-    private static FakeRepository acmeReleases;
     private static FakeRepository globexReleases;
     private static RevokeTokensOnFirstRequest revokeAtModuleB;
 
     @BeforeAll
     static void world() {
-        aws = AWS.aws();
-        acme = aws.domain("acme", "111122223333", "us-west-2");
-        acmeReleases = acme.repository("releases");
-        PrivateArtifacts.publishLibrary(acmeReleases, "private-lib");
-        PrivateArtifacts.publishLibrary(acmeReleases, "private-lib-b");
-        globex = aws.domain("globex", "444455556666", "eu-west-1");
-        globexReleases = globex.repository("releases");
-        PrivateArtifacts.publishLibrary(globexReleases, "private-lib-eu");
+        PrivateArtifacts.publishLibrary(ACME.releases(), "private-lib-b");
+        globexReleases = ACME.globexReleases("eu-west-1");
         // module b is the first to ask for private-lib-b; module a has then finished its downloads
-        revokeAtModuleB = RevokeTokensOnFirstRequest.install(aws, "/com/example/private-lib-b/");
+        revokeAtModuleB = RevokeTokensOnFirstRequest.install(ACME.aws(), "/com/example/private-lib-b/");
     }
 
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void tokenRevokedMidBuildIsReplacedOnce(MavenDistribution maven) {
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(acme);
+        FakePrincipal user = ACME.reader();
 
         revokeAtModuleB.arm();
         MavenResult result;
         boolean revoked;
         try {
-            result = MavenRun.of(maven, "token-revoked-mid-build").against(aws)
-                    .project(SampleProject.named("three-modules").with("repo.url", acmeReleases.url()))
+            result = ACME.run(maven, "token-revoked-mid-build")
+                    .project(SampleProject.named("three-modules").with("repo.url", ACME.releases().url()))
                     .awsCredentials(user)
                     .args("install")
                     .run();
@@ -80,12 +68,11 @@ class MultiModuleIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void sixteenModulesOnEightThreadsFetchOneTokenPerDomain(MavenDistribution maven) {
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey())
-                .allowToken(acme).allowToken(globex);
+        FakePrincipal user = ACME.reader().allowToken(globexReleases.domain());
 
-        MavenResult result = MavenRun.of(maven, "two-domains-parallel").against(aws)
+        MavenResult result = ACME.run(maven, "two-domains-parallel")
                 .project(SampleProject.named("two-domains")
-                        .with("repo.url", acmeReleases.url())
+                        .with("repo.url", ACME.releases().url())
                         .with("repo2.url", globexReleases.url()))
                 .awsCredentials(user)
                 .args("-T", "8", "install")

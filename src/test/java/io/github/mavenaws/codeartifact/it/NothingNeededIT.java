@@ -2,13 +2,9 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
-import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,37 +20,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NothingNeededIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
     /** Any AWS SDK class: {@code software.amazon.awssdk.*}, or relocated inside the extension's jar. */
     private static final String SDK = "awssdk.";
     /** Created at the start of every session, by the extension's lifecycle participant. */
     private static final String EXTENSION_CLASS = "io.github.mavenaws.codeartifact.maven.ExtensionState ";
 
-    private static FakeAws aws;
-    private static FakeDomain domain;
-    private static FakeRepository releases;
-
-    @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishLibrary(releases, "private-lib");
-        PrivateArtifacts.publishParent(releases);
-    }
-
-    private static FakePrincipal reader() {
-        return aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
-    }
-
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void buildWithoutCodeArtifactRepository(MavenDistribution maven) {
-        FakePrincipal user = reader();
+        FakePrincipal user = ACME.reader();
 
         // only the extension is local: the plugins come from the seed, the mirror of central, a file:// repository
-        MavenResult result = MavenRun.of(maven, "nothing-without-codeartifact").against(aws)
+        MavenResult result = ACME.run(maven, "nothing-without-codeartifact")
                 .project(SampleProject.named("offline"))
                 .localRepositoryFrom(ItEnvironment.extensionRepository())
                 .centralFrom(ItEnvironment.seedRepository())
@@ -77,7 +56,7 @@ class NothingNeededIT {
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void buildsWithEverythingLocal(MavenDistribution maven) {
         Path localRepository = RunDirectory.sharedFolder("nothing-local-repository", maven);
-        FakePrincipal user = reader();
+        FakePrincipal user = ACME.reader();
 
         MavenResult first = build(maven, "nothing-1-downloads", user, localRepository).args("compile").run();
 
@@ -115,8 +94,8 @@ class NothingNeededIT {
 
     /** A build of a project whose parent and dependency only CodeArtifact serves, on a local repository kept. */
     private static MavenRun build(MavenDistribution maven, String scenario, FakePrincipal user, Path localRepository) {
-        return MavenRun.of(maven, scenario).against(aws)
-                .project(SampleProject.named("parent-from-pom").with("repo.url", releases.url()))
+        return ACME.run(maven, scenario)
+                .project(SampleProject.named("parent-from-pom").with("repo.url", ACME.releases().url()))
                 .awsCredentials(user)
                 .localRepository(localRepository);
     }

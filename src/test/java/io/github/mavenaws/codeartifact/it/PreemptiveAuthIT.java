@@ -2,10 +2,8 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
 import io.github.mavenaws.codeartifact.fake.FakeCall;
 import io.github.mavenaws.codeartifact.fake.FakeCall.Authorization;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
 import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import java.util.List;
@@ -40,27 +38,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PreemptiveAuthIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
     private static final Predicate<FakeCall> CHALLENGED = Calls.REPOSITORY.and(c -> c.status() == 401);
     private static final Pattern TRANSPORTER_LINE =
             Pattern.compile("Using transporter (\\w+) .*for (https://\\S+\\.codeartifact\\.\\S+)");
 
-    private static FakeAws aws;
-    private static FakeDomain acme;
-    private static FakeDomain globex;
-    private static FakeRepository acmeReleases;
     private static FakeRepository globexReleases;
 
     @BeforeAll
     static void world() {
-        aws = AWS.aws();
-        acme = aws.domain("acme", "111122223333", "us-west-2");
-        acmeReleases = acme.repository("releases").redirectArtifactsToS3(true);
-        PrivateArtifacts.publishLibrary(acmeReleases, "private-lib");
-        globex = aws.domain("globex", "444455556666", "eu-west-1");
-        globexReleases = globex.repository("releases");
-        PrivateArtifacts.publishLibrary(globexReleases, "private-lib-eu");
+        ACME.releases().redirectArtifactsToS3(true);
+        globexReleases = ACME.globexReleases("eu-west-1");
     }
 
     /**
@@ -155,13 +144,12 @@ class PreemptiveAuthIT {
      * repository, with the transport asked for, which must be the one that served every CodeArtifact repository.
      */
     private static Build build(MavenDistribution maven, Transport transport) {
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey())
-                .allowToken(acme).allowPublish(acme).allowToken(globex);
+        FakePrincipal user = ACME.reader().allowPublish(ACME.domain()).allowToken(globexReleases.domain());
         // a repository per run, so each run's uploads are found alone
-        FakeRepository deploy = acme.repository("deploy-" + transport.scenario() + "-" + maven.version());
-        MavenRun run = MavenRun.of(maven, transport.scenario()).against(aws)
+        FakeRepository deploy = ACME.domain().repository("deploy-" + transport.scenario() + "-" + maven.version());
+        MavenRun run = ACME.run(maven, transport.scenario())
                 .project(SampleProject.named("two-repositories")
-                        .with("repo.url", acmeReleases.url())
+                        .with("repo.url", ACME.releases().url())
                         .with("repo2.url", globexReleases.url())
                         .with("deploy.url", deploy.url()))
                 .awsCredentials(user)
@@ -183,7 +171,7 @@ class PreemptiveAuthIT {
     private record Build(FakePrincipal user, FakeRepository deploy, MavenResult result) {
 
         List<FakeRepository> repositories() {
-            return List.of(acmeReleases, globexReleases, deploy);
+            return List.of(ACME.releases(), globexReleases, deploy);
         }
 
         /** Resolver's debug output names the same transporter for every CodeArtifact repository: the expected one. */
@@ -204,7 +192,7 @@ class PreemptiveAuthIT {
             CallAssertions calls = assertCalls(result);
             repositories().forEach(r -> calls.atLeastOne("call to " + r.url(), on(r)));
             calls.downloaded(PrivateArtifacts.path("private-lib-eu", "jar"))
-                    .atLeastOne("redirect to S3", on(acmeReleases).and(c -> c.status() == 307))
+                    .atLeastOne("redirect to S3", on(ACME.releases()).and(c -> c.status() == 307))
                     .atLeastOne("S3 download answered 200", Calls.S3.and(Calls.OK))
                     .all("an S3 call without Authorization header", Calls.S3,
                             c -> c.authorization() == Authorization.NONE)

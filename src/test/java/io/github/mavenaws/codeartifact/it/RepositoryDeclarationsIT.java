@@ -2,12 +2,9 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
 import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,33 +17,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RepositoryDeclarationsIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
-
-    private static FakeAws aws;
-    private static FakeDomain domain;
-    private static FakeRepository releases;
-
-    @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishLibrary(releases, "private-lib");
-        PrivateArtifacts.publishParent(releases);
-    }
-
-    private static FakePrincipal reader() {
-        return aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
-    }
+    static final AcmeWorld ACME = new AcmeWorld();
 
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void pomRepository(MavenDistribution maven) {
-        FakePrincipal user = reader();
+        FakePrincipal user = ACME.reader();
 
         // -X: debug output is where a token would leak, if anywhere
-        MavenResult result = MavenRun.of(maven, "pom-repository").against(aws)
-                .project(SampleProject.named("pom-repository").with("repo.url", releases.url()))
+        MavenResult result = ACME.pomRepositoryBuild(maven, "pom-repository")
                 .awsCredentials(user)
                 .args("-X", "install")
                 .run();
@@ -68,15 +47,15 @@ class RepositoryDeclarationsIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void mirrorOfEverything(MavenDistribution maven) {
-        FakePrincipal user = reader();
+        FakePrincipal user = ACME.reader();
         // CodeArtifact with Maven Central as upstream, played by the seed repository
-        FakeRepository mirror = domain.repository("mirror-" + maven.version());
+        FakeRepository mirror = ACME.domain().repository("mirror-" + maven.version());
         mirror.upstream(ItEnvironment.seedRepository());
         PrivateArtifacts.publishLibrary(mirror, "private-lib");
 
         // The local repository holds only the extension: every plugin must come through the mirror. The extension
         // itself cannot: Maven resolves core extensions before any extension runs.
-        MavenResult result = MavenRun.of(maven, "mirror-of-everything").against(aws)
+        MavenResult result = ACME.run(maven, "mirror-of-everything")
                 .project(SampleProject.named("no-repository"))
                 .localRepositoryFrom(ItEnvironment.extensionRepository())
                 .mirrorEverythingTo(mirror.url())
@@ -98,12 +77,12 @@ class RepositoryDeclarationsIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void deployToDistributionManagement(MavenDistribution maven) {
-        FakePrincipal publisher = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowPublish(domain);
+        FakePrincipal publisher = ACME.user().allowPublish(ACME.domain());
         // a repository per version, so each run's upload is found alone
-        FakeRepository target = domain.repository("deploy-" + maven.version());
+        FakeRepository target = ACME.domain().repository("deploy-" + maven.version());
         PrivateArtifacts.publishLibrary(target, "private-lib");
 
-        MavenResult result = MavenRun.of(maven, "deploy").against(aws)
+        MavenResult result = ACME.run(maven, "deploy")
                 .project(SampleProject.named("deploy").with("repo.url", target.url()))
                 .awsCredentials(publisher)
                 .args("deploy")
@@ -131,7 +110,7 @@ class RepositoryDeclarationsIT {
     void parentFromSettingsProfile(MavenDistribution maven) {
         MavenRun run = MavenRun.of(maven, "parent-from-settings")
                 .project(SampleProject.named("parent-from-settings"))
-                .settings(s -> s.repository("codeartifact", releases.url()));
+                .settings(s -> s.repository("codeartifact", ACME.releases().url()));
         assertParentResolved(run);
     }
 
@@ -139,14 +118,14 @@ class RepositoryDeclarationsIT {
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void parentFromPomRepository(MavenDistribution maven) {
         MavenRun run = MavenRun.of(maven, "parent-from-pom")
-                .project(SampleProject.named("parent-from-pom").with("repo.url", releases.url()));
+                .project(SampleProject.named("parent-from-pom").with("repo.url", ACME.releases().url()));
         assertParentResolved(run);
     }
 
     private static void assertParentResolved(MavenRun run) {
-        FakePrincipal user = reader();
+        FakePrincipal user = ACME.reader();
 
-        MavenResult result = run.against(aws).awsCredentials(user).args("install").run();
+        MavenResult result = run.against(ACME.aws()).awsCredentials(user).args("install").run();
 
         result.assertSuccess();
         assertCalls(result)

@@ -22,10 +22,6 @@ final class RunDirectory {
         this.localRepository = localRepository;
     }
 
-    static RunDirectory create(String scenario, MavenDistribution maven) {
-        return create(scenario, maven, null, null);
-    }
-
     /**
      * @param sharedHome      a HOME kept across runs, left as it is (its {@code .aws} files are created empty when
      *                        missing, never overwritten); null for the run's own fresh {@code home/}

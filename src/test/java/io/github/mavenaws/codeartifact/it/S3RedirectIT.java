@@ -2,11 +2,8 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
 import io.github.mavenaws.codeartifact.fake.FakeCall.Authorization;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
-import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,27 +17,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 class S3RedirectIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
-
-    private static FakeAws aws;
-    private static FakeDomain domain;
-    private static FakeRepository redirecting;
+    static final AcmeWorld ACME = new AcmeWorld();
 
     @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        redirecting = domain.repository("releases").redirectArtifactsToS3(true);
-        PrivateArtifacts.publishLibrary(redirecting, "private-lib");
+    static void redirectDownloadsToS3() {
+        ACME.releases().redirectArtifactsToS3(true);
     }
 
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void tokenDoesNotFollowTheRedirect(MavenDistribution maven) {
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
+        FakePrincipal user = ACME.reader();
 
-        MavenResult result = MavenRun.of(maven, "s3-redirect").against(aws)
-                .project(SampleProject.named("pom-repository").with("repo.url", redirecting.url()))
+        MavenResult result = ACME.pomRepositoryBuild(maven, "s3-redirect")
                 .awsCredentials(user)
                 .args("install")
                 .run();

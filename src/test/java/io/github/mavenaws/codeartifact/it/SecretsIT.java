@@ -3,7 +3,6 @@ package io.github.mavenaws.codeartifact.it;
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
 import io.github.mavenaws.codeartifact.fake.FakeAws;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
 import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import io.github.mavenaws.codeartifact.fake.FakeRole;
@@ -38,28 +37,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SecretsIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
-    private static FakeAws aws;
-    private static FakeDomain acme;
-    private static FakeDomain globex;
-    private static FakeRepository acmeReleases;
     private static FakeRepository globexReleases;
     private static RevokeTokensOnFirstRequest revokeAtDeploy;
 
     @BeforeAll
     static void world() {
-        aws = AWS.aws();
-        acme = aws.domain("acme", "111122223333", "us-west-2");
-        globex = aws.domain("globex", "444455556666", "eu-central-1");
-        acmeReleases = acme.repository("releases");
-        globexReleases = globex.repository("releases");
-        PrivateArtifacts.publishLibrary(acmeReleases, "private-lib");
-        PrivateArtifacts.publishLibrary(globexReleases, "private-lib-eu");
+        globexReleases = ACME.globexReleases("eu-central-1");
         // The deploy's first request, when every download is over: revoking there makes its uploads meet the revoked
         // token. (Revoking while downloads run fails the build on Maven 4.0.0-rc-4 when a checksum is the one
         // refused: resolver 2 reports "no checksums available", which the extension does not see as a refusal.)
-        revokeAtDeploy = RevokeTokensOnFirstRequest.install(aws, "/com/example/it/two-repositories/");
+        revokeAtDeploy = RevokeTokensOnFirstRequest.install(ACME.aws(), "/com/example/it/two-repositories/");
     }
 
     /** The first version the run was asked for: the one the transport-independent scenarios run on. */
@@ -77,18 +66,19 @@ class SecretsIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void awsPathsWithDebugLogging(MavenDistribution maven) {
-        FakeRole developer = aws.role("arn:aws:iam::" + FakeAws.USER_ACCOUNT + ":role/developer-" + maven.version())
-                .allowToken(acme).allowPublish(acme);
-        FakeRole reader = aws.role("arn:aws:iam::444455556666:role/globex-reader-" + maven.version())
-                .allowToken(globex);
+        FakeRole developer = ACME.aws()
+                .role("arn:aws:iam::" + FakeAws.USER_ACCOUNT + ":role/developer-" + maven.version())
+                .allowToken(ACME.domain()).allowPublish(ACME.domain());
+        FakeRole reader = ACME.aws().role("arn:aws:iam::444455556666:role/globex-reader-" + maven.version())
+                .allowToken(globexReleases.domain());
         developer.allowAssume(reader);
-        FakePrincipal user = aws.roleSession(developer, "alice", Duration.ofHours(1));
-        FakeRepository deploy = acme.repository("deploy-" + maven.version());
+        FakePrincipal user = ACME.aws().roleSession(developer, "alice", Duration.ofHours(1));
+        FakeRepository deploy = ACME.domain().repository("deploy-" + maven.version());
 
         revokeAtDeploy.arm();
-        MavenResult result = MavenRun.of(maven, "secrets-aws-paths").against(aws)
+        MavenResult result = ACME.run(maven, "secrets-aws-paths")
                 .project(SampleProject.named("two-repositories")
-                        .with("repo.url", acmeReleases.url())
+                        .with("repo.url", ACME.releases().url())
                         .with("repo2.url", globexReleases.url())
                         .with("deploy.url", deploy.url()))
                 .awsCredentials(user)
@@ -135,11 +125,10 @@ class SecretsIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("oneVersion")
     void environmentTokensWithDebugLogging(MavenDistribution maven) {
-        FakePrincipal owner = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(acme);
-        String token = aws.issueToken(acme, owner);
+        FakePrincipal owner = ACME.reader();
+        String token = ACME.issueToken(owner);
 
-        MavenResult result = MavenRun.of(maven, "secrets-env-tokens").against(aws)
-                .project(SampleProject.named("pom-repository").with("repo.url", acmeReleases.url()))
+        MavenResult result = ACME.pomRepositoryBuild(maven, "secrets-env-tokens")
                 .env("POETRY_AWS_PLUGIN_AUTH_TOKEN", " \t ")
                 .env("CODEARTIFACT_AUTH_TOKEN", token + "\n")
                 .args("-X", "compile")
@@ -164,15 +153,14 @@ class SecretsIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("oneVersion")
     void everySourceRefusedWithStackTraces(MavenDistribution maven) {
-        FakeRole nothing = aws.role("arn:aws:iam::" + FakeAws.USER_ACCOUNT + ":role/no-grants");
-        FakePrincipal user = aws.roleSession(nothing, "mallory", Duration.ofHours(1));
-        FakeRole forbidden = aws.role("arn:aws:iam::111122223333:role/not-for-mallory");
-        FakePrincipal owner = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(acme);
-        String stale = aws.issueToken(acme, owner);
-        aws.revokeAllTokens();
+        FakeRole nothing = ACME.aws().role("arn:aws:iam::" + FakeAws.USER_ACCOUNT + ":role/no-grants");
+        FakePrincipal user = ACME.aws().roleSession(nothing, "mallory", Duration.ofHours(1));
+        FakeRole forbidden = ACME.role("not-for-mallory");
+        FakePrincipal owner = ACME.reader();
+        String stale = ACME.issueToken(owner);
+        ACME.aws().revokeAllTokens();
 
-        MavenResult result = MavenRun.of(maven, "secrets-all-refused").against(aws)
-                .project(SampleProject.named("pom-repository").with("repo.url", acmeReleases.url()))
+        MavenResult result = ACME.pomRepositoryBuild(maven, "secrets-all-refused")
                 .env("POETRY_AWS_PLUGIN_AUTH_TOKEN", stale)
                 .env("CODEARTIFACT_AUTH_TOKEN", "")
                 .awsCredentials(user)
@@ -181,7 +169,7 @@ class SecretsIT {
                 .run();
 
         result.assertFailure()
-                .assertOutputContains("No AWS CodeArtifact token for " + acmeReleases.url(),
+                .assertOutputContains("No AWS CodeArtifact token for " + ACME.releases().url(),
                         "POETRY_AWS_PLUGIN_AUTH_TOKEN: its token was refused by the repository (HTTP 401/403)",
                         "CODEARTIFACT_AUTH_TOKEN: set, but empty or only whitespace, so ignored",
                         "GetAuthorizationToken refused: HTTP 403",
@@ -207,12 +195,11 @@ class SecretsIT {
     @Test
     void malformedTokenVariablesAreRefusedWithoutEchoingThem() {
         MavenDistribution maven = oneVersion().findFirst().orElseThrow();
-        FakePrincipal owner = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(acme);
-        String first = aws.issueToken(acme, owner);
-        String second = aws.issueToken(acme, owner);
+        FakePrincipal owner = ACME.reader();
+        String first = ACME.issueToken(owner);
+        String second = ACME.issueToken(owner);
 
-        MavenResult twoLines = MavenRun.of(maven, "secrets-two-line-token").against(aws)
-                .project(SampleProject.named("pom-repository").with("repo.url", acmeReleases.url()))
+        MavenResult twoLines = ACME.pomRepositoryBuild(maven, "secrets-two-line-token")
                 .env("POETRY_AWS_PLUGIN_AUTH_TOKEN", first + "\n" + second + "\n")
                 .args("validate")
                 .run();
@@ -221,8 +208,7 @@ class SecretsIT {
                 .assertOutputContains("POETRY_AWS_PLUGIN_AUTH_TOKEN contains whitespace or a line break inside the"
                         + " value", "Export only the token");
 
-        MavenResult tooLong = MavenRun.of(maven, "secrets-long-token").against(aws)
-                .project(SampleProject.named("pom-repository").with("repo.url", acmeReleases.url()))
+        MavenResult tooLong = ACME.pomRepositoryBuild(maven, "secrets-long-token")
                 .env("CODEARTIFACT_AUTH_TOKEN", (first + second).repeat(400))
                 .args("validate")
                 .run();

@@ -86,10 +86,6 @@ final class SettingsXml {
         return this;
     }
 
-    boolean hasMirrors() {
-        return !mirrors.isEmpty();
-    }
-
     String toXml() {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>

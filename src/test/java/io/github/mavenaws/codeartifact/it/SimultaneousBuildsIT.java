@@ -2,10 +2,7 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
-import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,27 +41,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SimultaneousBuildsIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
     static final String VERSION = "3.9.16";
     private static final int PROCESSES = 8;
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
-    private static final String PARENT_POM = PrivateArtifacts.path("private-parent", "pom");
     private static final Duration SLOW_TOKEN = Duration.ofSeconds(5);
 
-    private static FakeAws aws;
-    private static FakeDomain domain;
-    private static FakeRepository releases;
-
     @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishLibrary(releases, "private-lib");
-        PrivateArtifacts.publishParent(releases);
+    static void slowTokenAnswers() {
         // the fake calls listeners before it answers: this holds the answer back
-        aws.onCall(call -> {
+        ACME.aws().onCall(call -> {
             if (Calls.TOKEN_REQUEST.test(call)) {
                 try {
                     Thread.sleep(SLOW_TOKEN.toMillis());
@@ -78,36 +64,33 @@ class SimultaneousBuildsIT {
 
     @Test
     void buildsStartedTogetherFetchOneTokenPerIdentity() throws Exception {
-        MavenDistribution maven = MavenDistribution.versions().filter(m -> m.version().equals(VERSION))
-                .findFirst().orElse(null);
-        Assumptions.assumeTrue(maven != null, "Maven " + VERSION + " is not among it.maven.versions");
+        MavenDistribution maven = MavenDistribution.underTestOrSkip(VERSION);
         Path home = RunDirectory.sharedFolder("simultaneous-builds-home", maven);
-        List<FakePrincipal> users = List.of(
-                aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain),
-                aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain));
+        List<FakePrincipal> users = List.of(ACME.reader(), ACME.reader());
 
-        aws.resetCalls();
-        int violationsBefore = aws.violations().size();
+        ACME.aws().resetCalls();
+        int violationsBefore = ACME.aws().violations().size();
         long start = System.nanoTime();
         List<MavenResult> results = runTogether(maven, home, users);
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
 
-        List<String> violations = aws.violations();
-        SeenCalls calls = new SeenCalls(aws.calls(), violations.subList(violationsBefore, violations.size()));
+        List<String> violations = ACME.aws().violations();
+        SeenCalls calls = new SeenCalls(ACME.aws().calls(), violations.subList(violationsBefore, violations.size()));
         MavenResult together = summary(maven, results, calls, duration);
         for (MavenResult result : results) {
             result.assertSuccess();
         }
         CallAssertions expectCalls = assertCalls(together)
                 .tokenRequests(users.size())
-                .count("parent POM downloads, one per build", Calls.get(PARENT_POM).and(Calls.OK), PROCESSES)
+                .count("parent POM downloads, one per build", Calls.get(AcmeWorld.PARENT_POM).and(Calls.OK),
+                        PROCESSES)
                 .all("a repository call with a valid token", Calls.REPOSITORY.and(Calls.BASIC), c -> c.tokenValid())
                 .noViolations();
         List<String> secrets = new ArrayList<>();
         for (FakePrincipal user : users) {
             expectCalls.count("GetAuthorizationToken calls of " + user.accessKeyId(),
                     Calls.TOKEN_REQUEST.and(Calls.signedBy(user.accessKeyId())), 1);
-            secrets.addAll(aws.issuedTokens(user));
+            secrets.addAll(ACME.aws().issuedTokens(user));
             secrets.add(user.secretAccessKey());
         }
         for (MavenResult result : results) {
@@ -138,7 +121,7 @@ class SimultaneousBuildsIT {
             files = list.sorted().toList();
         }
         List<String> expectedTokens = new ArrayList<>();
-        users.forEach(u -> expectedTokens.addAll(aws.issuedTokens(u)));
+        users.forEach(u -> expectedTokens.addAll(ACME.aws().issuedTokens(u)));
         List<String> foundTokens = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -172,19 +155,21 @@ class SimultaneousBuildsIT {
                 fields.put(line.substring(0, equals), line.substring(equals + 1));
             }
         }
-        Map<String, String> expected = Map.of("version", "1", "domain", domain.name(), "owner", domain.owner(),
-                "region", domain.region());
+        Map<String, String> expected = Map.of("version", "2", "domain", AcmeWorld.DOMAIN, "owner", AcmeWorld.OWNER,
+                "region", AcmeWorld.REGION);
         for (Map.Entry<String, String> field : expected.entrySet()) {
             if (!field.getValue().equals(fields.get(field.getKey()))) {
                 throw result.failure(file.getFileName() + ": expected " + field.getKey() + "=" + field.getValue());
             }
         }
         String expiration = fields.getOrDefault("expiration", "");
+        String issued = fields.getOrDefault("issued", "");
         if (!expiration.matches("[0-9]+") || Long.parseLong(expiration) <= System.currentTimeMillis()
+                || !issued.matches("[0-9]+") || Long.parseLong(issued) >= Long.parseLong(expiration)
                 || !fields.getOrDefault("identity", "").matches("[0-9a-f]{64}")
                 || fields.getOrDefault("token", "").isEmpty()) {
-            throw result.failure(file.getFileName() + ": expected an identity digest, a token and an expiration"
-                    + " ahead");
+            throw result.failure(file.getFileName() + ": expected an identity digest, a token, its issue time and an"
+                    + " expiration ahead");
         }
         return fields.get("token");
     }
@@ -197,11 +182,7 @@ class SimultaneousBuildsIT {
         try {
             List<Future<MavenResult>> futures = new ArrayList<>();
             for (int i = 1; i <= PROCESSES; i++) {
-                MavenRun run = MavenRun.of(maven, "simultaneous-builds/build-" + i).against(aws)
-                        .project(SampleProject.named("parent-from-pom").with("repo.url", releases.url()))
-                // validate runs no plugin: the extension is all the local repository needs, and a third to copy
-                .localRepositoryFrom(ItEnvironment.extensionRepository())
-                .centralFrom(ItEnvironment.seedRepository())
+                MavenRun run = ACME.parentPomBuild(maven, "simultaneous-builds/build-" + i)
                         .awsCredentials(users.get(i % users.size()))
                         .home(home)
                         .concurrentWithOtherRuns()

@@ -2,14 +2,10 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
-import io.github.mavenaws.codeartifact.fake.FakeAws;
-import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
-import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import io.github.mavenaws.codeartifact.fake.FakeRole;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,24 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TokenSourcesIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
-
-    private static FakeAws aws;
-    private static FakeDomain domain;
-    private static FakeRepository releases;
-
-    @BeforeAll
-    static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishLibrary(releases, "private-lib");
-    }
-
-    private static MavenRun pomRepositoryBuild(MavenDistribution maven, String scenario) {
-        return MavenRun.of(maven, scenario).against(aws)
-                .project(SampleProject.named("pom-repository").with("repo.url", releases.url()));
-    }
+    static final AcmeWorld ACME = new AcmeWorld();
 
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
@@ -55,10 +34,10 @@ class TokenSourcesIT {
 
     private void environmentTokenWithoutAwsCredentials(MavenDistribution maven, String variable) {
         // issued out of band, as `aws codeartifact get-authorization-token` would have
-        FakePrincipal owner = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
-        String token = aws.issueToken(domain, owner);
+        FakePrincipal owner = ACME.reader();
+        String token = ACME.issueToken(owner);
 
-        MavenResult result = pomRepositoryBuild(maven, "env-token-" + variable)
+        MavenResult result = ACME.pomRepositoryBuild(maven, "env-token-" + variable)
                 .env(variable, token)
                 .args("install")
                 .run();
@@ -78,10 +57,10 @@ class TokenSourcesIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void roleAssumedWhenTheUserMayNotFetchTokens(MavenDistribution maven) {
-        FakeRole role = aws.role("arn:aws:iam::111122223333:role/maven-reader-" + maven.version()).allowToken(domain);
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowAssume(role);
+        FakeRole role = ACME.role("maven-reader-" + maven.version()).allowToken(ACME.domain());
+        FakePrincipal user = ACME.user().allowAssume(role);
 
-        MavenResult result = pomRepositoryBuild(maven, "role")
+        MavenResult result = ACME.pomRepositoryBuild(maven, "role")
                 .awsCredentials(user)
                 .env("POETRY_AWS_PLUGIN_ROLE_ARN", role.arn())
                 .args("-X", "install")
@@ -118,11 +97,11 @@ class TokenSourcesIT {
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void staleEnvironmentTokenGivesWayToAFreshOne(MavenDistribution maven) {
-        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
-        String stale = aws.issueToken(domain, user);
-        aws.revokeAllTokens();
+        FakePrincipal user = ACME.reader();
+        String stale = ACME.issueToken(user);
+        ACME.aws().revokeAllTokens();
 
-        MavenResult result = pomRepositoryBuild(maven, "stale-env-token")
+        MavenResult result = ACME.pomRepositoryBuild(maven, "stale-env-token")
                 .env("POETRY_AWS_PLUGIN_AUTH_TOKEN", stale)
                 .awsCredentials(user)
                 .args("install")

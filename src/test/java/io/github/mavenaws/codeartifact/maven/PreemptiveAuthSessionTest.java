@@ -3,20 +3,21 @@ package io.github.mavenaws.codeartifact.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
 import java.util.Map;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.DefaultRepositorySystemSession;
-import org.eclipse.aether.repository.RemoteRepository;
 import org.junit.jupiter.api.Test;
 
 class PreemptiveAuthSessionTest {
+    private static final AuthorizationToken TOKEN = new AuthorizationToken("tok3n", null, "test");
 
     @Test
     void everyTransportOfBothResolversIsPreemptiveForTheRepositoryOnly() {
         Map<String, Object> config =
-                new PreemptiveAuthSession(new DefaultRepositorySystemSession(), "ca").getConfigProperties();
+                new PreemptiveAuthSession(new DefaultRepositorySystemSession(), "ca", TOKEN).getConfigProperties();
 
         assertEquals(Boolean.TRUE, config.get("aether.connector.http.preemptiveAuth.ca"));
         assertEquals(Boolean.TRUE, config.get("aether.transport.http.preemptiveAuth.ca"));
@@ -36,7 +37,7 @@ class PreemptiveAuthSessionTest {
             DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
             maven.setConfigProperty(key, users);
 
-            Map<String, Object> config = new PreemptiveAuthSession(maven, "ca").getConfigProperties();
+            Map<String, Object> config = new PreemptiveAuthSession(maven, "ca", TOKEN).getConfigProperties();
 
             assertSame(users, config.get(key));
             assertEquals(1, config.values().stream().filter(v -> v instanceof Xpp3Dom).count(), key);
@@ -48,7 +49,7 @@ class PreemptiveAuthSessionTest {
         DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
         maven.setConfigProperty("aether.transport.http.preemptiveAuth.ca", "false");
 
-        Map<String, Object> config = new PreemptiveAuthSession(maven, "ca").getConfigProperties();
+        Map<String, Object> config = new PreemptiveAuthSession(maven, "ca", TOKEN).getConfigProperties();
 
         assertEquals("false", config.get("aether.transport.http.preemptiveAuth.ca"));
         assertEquals(Boolean.TRUE, config.get("aether.connector.http.preemptiveAuth.ca"));
@@ -60,7 +61,7 @@ class PreemptiveAuthSessionTest {
             DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
             maven.setConfigProperty("maven.resolver.transport", transport);
 
-            Map<String, Object> config = new PreemptiveAuthSession(maven, "ca").getConfigProperties();
+            Map<String, Object> config = new PreemptiveAuthSession(maven, "ca", TOKEN).getConfigProperties();
 
             assertEquals(String.valueOf(Float.MAX_VALUE), config.get("aether.priority.ApacheTransporterFactory"));
             assertEquals(Boolean.FALSE, config.get("aether.priority.cached"), "Maven's memo of the ranking is not"
@@ -81,7 +82,7 @@ class PreemptiveAuthSessionTest {
             DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
             maven.setConfigProperty(choice[0], choice[1]);
 
-            Map<String, Object> config = new PreemptiveAuthSession(maven, "ca").getConfigProperties();
+            Map<String, Object> config = new PreemptiveAuthSession(maven, "ca", TOKEN).getConfigProperties();
 
             assertEquals(maven.getConfigProperties().get("aether.priority.ApacheTransporterFactory"),
                     config.get("aether.priority.ApacheTransporterFactory"), choice[0] + "=" + choice[1]);
@@ -90,64 +91,14 @@ class PreemptiveAuthSessionTest {
     }
 
     @Test
-    void theTransportSeesTheDefaultPortSpelledOut() {
-        String[][] cases = {
-            {"https://d-1.d.codeartifact.us-west-2.amazonaws.com/maven/r/",
-                "https://d-1.d.codeartifact.us-west-2.amazonaws.com:443/maven/r/"},
-            {"HTTPS://d-1.d.codeartifact.us-west-2.amazonaws.com/maven/a%20b/",
-                "HTTPS://d-1.d.codeartifact.us-west-2.amazonaws.com:443/maven/a%20b/"},
-            {"https://d-1.d.codeartifact.us-west-2.amazonaws.com", "https://d-1.d.codeartifact.us-west-2.amazonaws.com:443"},
-            {"https://d-1.d.codeartifact.us-west-2.amazonaws.com:443/maven/r/",
-                "https://d-1.d.codeartifact.us-west-2.amazonaws.com:443/maven/r/"},
-            {"http://d-1.d.codeartifact.us-west-2.amazonaws.com/maven/r/",
-                "http://d-1.d.codeartifact.us-west-2.amazonaws.com/maven/r/"},
-            {"https://u@d-1.d.codeartifact.us-west-2.amazonaws.com/maven/r/",
-                "https://u@d-1.d.codeartifact.us-west-2.amazonaws.com/maven/r/"},
-        };
-        for (String[] c : cases) {
-            RemoteRepository repository = new RemoteRepository.Builder("ca", "default", c[0]).build();
-
-            assertEquals(c[1], PreemptiveAuthSession.explicitPort(repository).getUrl(), c[0]);
-        }
-    }
-
-    @Test
-    void theJdkTransportChosenOnJava25GetsTheTokenAsAHeaderOfTheRepositoryOnly() {
-        AuthorizationToken token = new AuthorizationToken("tok3n", null, "test");
+    void theTuningsChangeACopyMavensSessionKeepsItsOwn() {
         DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
-        maven.setConfigProperty("maven.resolver.transport", "jdk");
-        maven.setConfigProperty("aether.transport.http.headers", Map.of("X-Team", "build"));
+        maven.setConfigProperty("x", "y");
 
-        Map<String, Object> on25 = new PreemptiveAuthSession(maven, "ca", token, 25).getConfigProperties();
-        Map<?, ?> headers = (Map<?, ?>) on25.get("aether.transport.http.headers.ca");
-        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("aws:tok3n".getBytes()),
-                headers.get("Authorization"));
-        assertEquals("build", headers.get("X-Team"), "the user's headers are kept");
-        assertFalse(headers.toString().contains("tok3n"), headers.toString());
-        assertEquals(Map.of("X-Team", "build"), on25.get("aether.transport.http.headers"), "other repositories");
+        Map<String, Object> config = new PreemptiveAuthSession(maven, "ca", TOKEN).getConfigProperties();
 
-        Map<String, Object> on17 = new PreemptiveAuthSession(maven, "ca", token, 17).getConfigProperties();
-        assertFalse(on17.containsKey("aether.transport.http.headers.ca"), "JDK 17 forwards it on redirects");
-        maven.setConfigProperty("maven.resolver.transport", null);
-        Map<String, Object> apache = new PreemptiveAuthSession(maven, "ca", token, 25).getConfigProperties();
-        assertFalse(apache.containsKey("aether.transport.http.headers.ca"), "the Apache transport needs no header");
-    }
-
-    @Test
-    void anAuthorizationHeaderOfTheUserWins() {
-        DefaultRepositorySystemSession maven = new DefaultRepositorySystemSession();
-        maven.setConfigProperty("maven.resolver.transport", "jdk");
-        maven.setConfigProperty("aether.transport.http.headers.ca", Map.of("authorization", "Bearer mine"));
-
-        Map<?, ?> headers = (Map<?, ?>) new PreemptiveAuthSession(maven, "ca",
-                new AuthorizationToken("tok3n", null, "test"), 25).getConfigProperties()
-                .get("aether.transport.http.headers.ca");
-
-        assertEquals(Map.of("authorization", "Bearer mine"), Map.copyOf(headers));
-    }
-
-    @Test
-    void javaFeatureVersionIsTheRunningJavas() {
-        assertEquals(Runtime.version().feature(), PreemptiveAuthSession.javaFeatureVersion());
+        assertEquals("y", config.get("x"));
+        assertEquals(Map.of("x", "y"), maven.getConfigProperties());
+        assertThrows(UnsupportedOperationException.class, () -> config.put("x", "z"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mavenaws.codeartifact.cache.TokenCache;
+import io.github.mavenaws.codeartifact.testing.CountingTokenProvider;
 import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
@@ -13,6 +14,7 @@ import io.github.mavenaws.codeartifact.token.TokenProvider;
 import io.github.mavenaws.codeartifact.testing.TestTokens;
 import io.github.mavenaws.codeartifact.token.TokenProviderException;
 import java.io.File;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -40,35 +42,11 @@ class RetryingRepositoryConnectorTest {
     private static final RemoteRepository REPOSITORY = new RemoteRepository.Builder("ca", "default", URL).build();
     private static final CodeArtifactEndpoint ENDPOINT = CodeArtifactEndpoint.parse(URL).get();
 
-    /** Issues numbered tokens from a named source, or fails. */
-    static final class Provider implements TokenProvider {
-        final String name;
-        final boolean refreshable;
-        final AtomicInteger calls = new AtomicInteger();
-        String failure;
-
-        Provider(String name, boolean refreshable) {
-            this.name = name;
-            this.refreshable = refreshable;
-        }
-
-        @Override
-        public String describe() {
-            return name;
-        }
-
-        @Override
-        public AuthorizationToken fetch(DomainKey key) throws TokenProviderException {
-            if (failure != null) {
-                throw new TokenProviderException(failure);
-            }
-            return new AuthorizationToken(name + calls.incrementAndGet(), null, name);
-        }
-
-        @Override
-        public boolean canRefresh() {
-            return refreshable;
-        }
+    /** A source issuing numbered tokens without expiry, as variables' are, judged by the system clock. */
+    static CountingTokenProvider provider(String name, boolean refreshable) {
+        CountingTokenProvider provider = new CountingTokenProvider(name, refreshable, Clock.systemUTC());
+        provider.lifetime = null;
+        return provider;
     }
 
     /**
@@ -134,8 +112,8 @@ class RetryingRepositoryConnectorTest {
 
     private RetryingRepositoryConnector connector(TokenProvider... providers) {
         TokenCache tokens = TestTokens.cache(java.time.Clock.systemUTC(), providers);
-        return new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, tokens,
-                new CodeArtifactAuthenticationSelector(tokens), (r, t) -> server.open(r));
+        return new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, new CodeArtifactAuthenticationSelector(tokens),
+                (r, t) -> server.open(r));
     }
 
     private static ArtifactDownload download(String artifactId) {
@@ -145,8 +123,8 @@ class RetryingRepositoryConnectorTest {
 
     @Test
     void healthyTransfersCarryTheTokenAndAreNotRetried() {
-        Provider aws = new Provider("aws", true);
-        server.accepted.add("aws1");
+        CountingTokenProvider aws = provider("aws", true);
+        server.accepted.add("aws-acme-1");
         ArtifactDownload a = download("a");
         ArtifactDownload missing = download("missing");
 
@@ -156,15 +134,15 @@ class RetryingRepositoryConnectorTest {
 
         assertNull(a.getException());
         assertTrue(missing.getException() instanceof ArtifactNotFoundException, "a 404 is not a refusal");
-        assertEquals(Arrays.asList("aws1", "aws1"), server.seen);
+        assertEquals(Arrays.asList("aws-acme-1", "aws-acme-1"), server.seen);
         assertEquals(1, server.opened);
         assertEquals(1, server.closed);
     }
 
     @Test
     void refusedTransfersAreRetriedTogetherWithOneFreshToken() {
-        Provider aws = new Provider("aws", true);
-        server.accepted.add("aws2");
+        CountingTokenProvider aws = provider("aws", true);
+        server.accepted.add("aws-acme-2");
         ArtifactDownload a = download("a");
         ArtifactDownload b = download("b");
 
@@ -175,15 +153,15 @@ class RetryingRepositoryConnectorTest {
         assertNull(a.getException());
         assertNull(b.getException());
         assertEquals(2, aws.calls.get());
-        assertEquals(Arrays.asList("aws1", "aws1", "aws2", "aws2"), server.seen);
+        assertEquals(Arrays.asList("aws-acme-1", "aws-acme-1", "aws-acme-2", "aws-acme-2"), server.seen);
         assertEquals(2, server.opened, "a new transport for the new token");
     }
 
     @Test
     void aRefusedEnvironmentTokenFallsBackToAws() {
-        Provider env = new Provider("env", false);
-        Provider aws = new Provider("aws", true);
-        server.accepted.add("aws1");
+        CountingTokenProvider env = provider("env", false);
+        CountingTokenProvider aws = provider("aws", true);
+        server.accepted.add("aws-acme-1");
         ArtifactDownload a = download("a");
 
         try (RetryingRepositoryConnector connector = connector(env, aws)) {
@@ -191,15 +169,15 @@ class RetryingRepositoryConnectorTest {
         }
 
         assertNull(a.getException());
-        assertEquals(Arrays.asList("env1", "aws1"), server.seen);
+        assertEquals(Arrays.asList("env-acme-1", "aws-acme-1"), server.seen);
     }
 
     @Test
     void aTokenRevokedBetweenAFileAndItsChecksumsIsReplaced() {
-        Provider aws = new Provider("aws", true);
-        server.accepted.add("aws1");
-        server.accepted.add("aws2");
-        server.revokedBeforeChecksums = "aws1";
+        CountingTokenProvider aws = provider("aws", true);
+        server.accepted.add("aws-acme-1");
+        server.accepted.add("aws-acme-2");
+        server.revokedBeforeChecksums = "aws-acme-1";
         ArtifactDownload a = download("a");
 
         try (RetryingRepositoryConnector connector = connector(aws)) {
@@ -207,14 +185,14 @@ class RetryingRepositoryConnectorTest {
         }
 
         assertNull(a.getException());
-        assertEquals(Arrays.asList("aws1", "aws1", "aws2"), server.seen, "retried as is, then refused, then anew");
+        assertEquals(Arrays.asList("aws-acme-1", "aws-acme-1", "aws-acme-2"), server.seen, "retried as is, then refused, then anew");
         assertEquals(2, aws.calls.get());
     }
 
     @Test
     void missingChecksumsAreTriedOnceMoreWithoutDroppingTheToken() {
-        Provider aws = new Provider("aws", true);
-        server.accepted.add("aws1");
+        CountingTokenProvider aws = provider("aws", true);
+        server.accepted.add("aws-acme-1");
         ArtifactDownload a = download("no-checksums");
 
         try (RetryingRepositoryConnector connector = connector(aws)) {
@@ -222,16 +200,16 @@ class RetryingRepositoryConnectorTest {
         }
 
         assertTrue(a.getException().getCause() instanceof ChecksumFailureException, String.valueOf(a.getException()));
-        assertEquals(Arrays.asList("aws1", "aws1"), server.seen);
+        assertEquals(Arrays.asList("aws-acme-1", "aws-acme-1"), server.seen);
         assertEquals(1, aws.calls.get(), "the token was not refused");
         assertEquals(1, server.opened);
     }
 
     @Test
     void anIdentityThatCannotPublishFallsThroughToTheRole() {
-        Provider direct = new Provider("direct", true);
-        Provider role = new Provider("role", true);
-        server.accepted.add("role1");
+        CountingTokenProvider direct = provider("direct", true);
+        CountingTokenProvider role = provider("role", true);
+        server.accepted.add("role-acme-1");
         ArtifactUpload upload = new ArtifactUpload(new DefaultArtifact("com.example:a:1.0"), new File("pom.xml"));
 
         try (RetryingRepositoryConnector connector = connector(direct, role)) {
@@ -239,13 +217,13 @@ class RetryingRepositoryConnectorTest {
         }
 
         assertNull(upload.getException());
-        assertEquals(Arrays.asList("direct1", "direct2", "role1"), server.seen);
+        assertEquals(Arrays.asList("direct-acme-1", "direct-acme-2", "role-acme-1"), server.seen);
     }
 
     @Test
     void whenEveryTokenIsRefusedTheTransferFailsWithTheChainsMessageAndNoLoop() {
-        Provider env = new Provider("environment variable POETRY_AWS_PLUGIN_AUTH_TOKEN", false);
-        Provider aws = new Provider("codeartifact:GetAuthorizationToken", true);
+        CountingTokenProvider env = provider("environment variable POETRY_AWS_PLUGIN_AUTH_TOKEN", false);
+        CountingTokenProvider aws = provider("codeartifact:GetAuthorizationToken", true);
         ArtifactDownload a = download("a");
 
         try (RetryingRepositoryConnector connector = connector(env, aws)) {
@@ -263,7 +241,7 @@ class RetryingRepositoryConnectorTest {
 
     @Test
     void aChainThatYieldsNothingFailsTransfersWithoutOpeningATransport() {
-        Provider aws = new Provider("codeartifact:GetAuthorizationToken", true);
+        CountingTokenProvider aws = provider("codeartifact:GetAuthorizationToken", true);
         aws.failure = "GetAuthorizationToken failed: Unable to load credentials";
         ArtifactDownload a = download("a");
 
@@ -277,13 +255,13 @@ class RetryingRepositoryConnectorTest {
 
     @Test
     void authenticationNeverShowsTheToken() throws Exception {
-        Provider aws = new Provider("aws", true);
+        CountingTokenProvider aws = provider("aws", true);
         TokenCache tokens = TestTokens.cache(java.time.Clock.systemUTC(), aws);
         TokenAuthentication authentication = new CodeArtifactAuthenticationSelector(tokens).getAuthentication(REPOSITORY);
-        assertEquals("aws1", authentication.token().value());
-        assertFalse(authentication.toString().contains("aws1"), authentication.toString());
+        assertEquals("aws-acme-1", authentication.token().value());
+        assertFalse(authentication.toString().contains("aws-acme-1"), authentication.toString());
         RepositoryConnector mock = Mockito.mock(RepositoryConnector.class);
-        assertFalse(new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, tokens,
-                new CodeArtifactAuthenticationSelector(tokens), (r, t) -> mock).toString().contains("aws1"));
+        assertFalse(new RetryingRepositoryConnector(REPOSITORY, ENDPOINT, new CodeArtifactAuthenticationSelector(tokens),
+                (r, t) -> mock).toString().contains("aws-acme-1"));
     }
 }

@@ -69,6 +69,18 @@ class TokenChainsTest {
         }
     }
 
+    @Test
+    void twoDomainsWithTheSameProfileEachNameTheirOwnProperty() throws Exception {
+        ExtensionConfig config = config("codeartifact.acme-111122223333.profile", "other-account",
+                "codeartifact.other-444455556666.profile", "other-account");
+        try (TokenChains chains = TokenChains.create(config, TokenProviderCache.NONE)) {
+            assertEquals("codeartifact:GetAuthorizationToken with AWS profile 'other-account'"
+                    + " (codeartifact.acme-111122223333.profile)", chains.forDomain(ACME).providers().get(2).describe());
+            assertEquals("codeartifact:GetAuthorizationToken with AWS profile 'other-account'"
+                    + " (codeartifact.other-444455556666.profile)", chains.forDomain(OTHER).providers().get(2).describe());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ca-central-1", "sa-east-1", "us-gov-west-1", "cn-north-1", "xx-east-9"})
     void aRegionWithoutCodeArtifactStillGetsItsChainAndAHintWhenNoTokenComes(String region) throws Exception {

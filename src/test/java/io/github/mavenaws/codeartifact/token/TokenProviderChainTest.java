@@ -188,7 +188,7 @@ class TokenProviderChainTest {
                     providers.get(2).describe());
             assertTrue(providers.get(3).describe().startsWith("sts:AssumeRole on " + ROLE), providers.get(3).describe());
             assertEquals(Arrays.asList(providers.get(2).describe(), providers.get(3).describe()), cache.kept);
-            assertEquals(Arrays.asList(config.aws().identity(), config.aws().roleIdentity()), cache.identities);
+            assertEquals(Arrays.asList(config.aws(ACME).identity(), config.aws(ACME).roleIdentity()), cache.identities);
             assertSame(chains.forDomain(ACME), chains.forDomain(OTHER), "equal settings share one chain");
         }
         assertFalse(Files.exists(home.resolve("tokens")), "building the chain creates nothing");
