@@ -8,11 +8,18 @@ import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
 import io.github.mavenaws.codeartifact.fake.FakeRepository;
 import io.github.mavenaws.codeartifact.fake.FakeRole;
+import io.github.mavenaws.codeartifact.fake.FakeSsoUser;
+import io.github.mavenaws.codeartifact.fake.SsoLogin;
+import io.github.mavenaws.codeartifact.fake.WebIdentityToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A network where only the proxy may leave: every AWS name resolves to 127.0.0.9, where nothing listens, and the
  * {@code settings.xml} {@code <proxy>} (Basic authentication, on loopback) tunnels to the fake AWS. The build gets
  * its token through the proxy, GetAuthorizationToken and AssumeRole alike, {@code -X} says which proxy the AWS calls
- * use, and a wrong proxy password fails the build with a message naming the proxy, never the password.
+ * use, the SDK's own STS and SSO clients (web identity, IAM Identity Center) go through it too, a password encrypted
+ * with settings-security.xml reaches it decrypted, and a wrong proxy password fails the build with a message naming
+ * the proxy, never the password.
  */
 class ProxyIT {
 
@@ -132,6 +141,99 @@ class ProxyIT {
             assertCalls(result).assumeRoles(1).downloaded(PARENT_POM);
             assertTunnelled(result, proxy, "sts.us-west-2.amazonaws.com:443");
         }
+    }
+
+    /** Web identity as GitHub Actions sets it: the SDK's own STS client calls AssumeRoleWithWebIdentity, tunnelled. */
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
+    void webIdentityGoesThroughTheProxy(MavenDistribution maven) throws Exception {
+        FakeRole role = aws.role("arn:aws:iam::111122223333:role/oidc-behind-proxy-" + maven.version())
+                .allowToken(domain);
+        WebIdentityToken oidc = aws.webIdentityToken(role, "repo:acme/app:ref:refs/heads/main",
+                Duration.ofMinutes(10));
+        Path tokenFile = write(RunDirectory.sharedFolder("proxy-web-identity", maven), "web-identity-token",
+                oidc.token());
+        try (ConnectProxy proxy = new ConnectProxy(PROXY_USER, PROXY_PASSWORD, aws.port())) {
+            MavenResult result = build(maven, "web-identity", proxy, PROXY_PASSWORD)
+                    .env("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile.toString())
+                    .env("AWS_ROLE_ARN", role.arn())
+                    .env("AWS_ROLE_SESSION_NAME", "gha-behind-proxy")
+                    .args("validate")
+                    .run();
+
+            result.assertSuccess().assertNoStackTrace().assertHidesSecrets(List.of(PROXY_PASSWORD, oidc.token()));
+            assertCalls(result)
+                    .count("AssumeRoleWithWebIdentity calls, allowed",
+                            c -> "AssumeRoleWithWebIdentity".equals(c.operation()) && c.status() == 200, 1)
+                    .tokenRequests(1).downloaded(PARENT_POM);
+            assertTunnelled(result, proxy, "sts.us-west-2.amazonaws.com:443");
+            assertTunnelled(result, proxy, "codeartifact.us-west-2.amazonaws.com:443");
+        }
+    }
+
+    /** An IAM Identity Center profile: the SDK's own SSO client asks the portal for the role's credentials, tunnelled. */
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
+    void ssoProfileGoesThroughTheProxy(MavenDistribution maven) throws Exception {
+        FakeRole role = aws.role("arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Reader_"
+                + maven.version().replace('.', '-')).allowToken(domain);
+        FakeSsoUser user = aws.ssoUser("proxy-" + maven.version() + "@example.com").assign("Reader", role);
+        SsoLogin login = user.login(Duration.ofHours(8));
+        Path home = RunDirectory.sharedFolder("proxy-sso", maven);
+        String startUrl = "https://acme.awsapps.com/start";
+        write(home, ".aws/sso/cache/" + sha1(startUrl) + ".json", "{\"startUrl\": \"" + startUrl
+                + "\", \"region\": \"eu-west-1\", \"accessToken\": \"" + login.accessToken()
+                + "\", \"expiresAt\": \"" + login.expiresAt().truncatedTo(ChronoUnit.SECONDS) + "\"}");
+        try (ConnectProxy proxy = new ConnectProxy(PROXY_USER, PROXY_PASSWORD, aws.port())) {
+            MavenResult result = build(maven, "sso", proxy, PROXY_PASSWORD)
+                    .awsConfig("[profile sso-dev]\nsso_start_url = " + startUrl + "\nsso_region = eu-west-1\n"
+                            + "sso_account_id = 111122223333\nsso_role_name = Reader\nregion = us-west-2\n")
+                    .env("AWS_PROFILE", "sso-dev")
+                    .args("validate")
+                    .run();
+
+            result.assertSuccess().assertNoStackTrace()
+                    .assertHidesSecrets(List.of(PROXY_PASSWORD, login.accessToken()));
+            assertCalls(result)
+                    .count("GetRoleCredentials calls, allowed",
+                            c -> "GetRoleCredentials".equals(c.operation()) && c.status() == 200, 1)
+                    .tokenRequests(1).downloaded(PARENT_POM);
+            assertTunnelled(result, proxy, "portal.sso.eu-west-1.amazonaws.com:443");
+        }
+    }
+
+    /**
+     * The proxy password encrypted as {@code mvn --encrypt-password} writes it, with the master password in
+     * settings-security.xml: the AWS calls authenticate with the password as Maven decrypts it.
+     */
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    void encryptedProxyPasswordIsDecryptedAsMavenDoes(MavenDistribution maven) throws Exception {
+        FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
+        String master = "master-Secret-1234";
+        Path home = RunDirectory.sharedFolder("proxy-encrypted", maven);
+        write(home, ".m2/settings-security.xml", "<settingsSecurity><master>"
+                + MavenPasswords.encrypt(master, "settings.security") + "</master></settingsSecurity>\n");
+        try (ConnectProxy proxy = new ConnectProxy(PROXY_USER, PROXY_PASSWORD, aws.port())) {
+            MavenResult result = build(maven, "encrypted", proxy, MavenPasswords.encrypt(PROXY_PASSWORD, master))
+                    .awsCredentials(user)
+                    .args("-Dsettings.security=" + home.resolve(".m2/settings-security.xml"), "validate")
+                    .run();
+
+            result.assertSuccess().assertNoStackTrace().assertHidesSecrets(List.of(PROXY_PASSWORD, master));
+            assertCalls(result).tokenRequests(1).downloaded(PARENT_POM);
+            assertTunnelled(result, proxy, "codeartifact.us-west-2.amazonaws.com:443");
+        }
+    }
+
+    private static Path write(Path dir, String relative, String content) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
+    }
+
+    private static String sha1(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest(name = "Maven {0}")
