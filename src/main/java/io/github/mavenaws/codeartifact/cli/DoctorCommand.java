@@ -179,8 +179,7 @@ final class DoctorCommand {
                     + ", repository " + endpoint.repository() + " (" + endpoint.form().toString()
                     .toLowerCase(Locale.ROOT).replace('_', '-') + " host)", start);
             start = System.nanoTime();
-            step(OK, "proxy", "AWS calls go " + awsProxy(key) + " (settings.xml <proxy> for https, else HTTPS_PROXY,"
-                    + " else https.proxyHost)", start);
+            step(OK, "proxy", "AWS calls go " + awsProxy(key), start);
             AwsSettings aws = config.aws(key);
             identity(aws, key);
             for (int round = 0; round < MAX_ROUNDS; round++) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +66,8 @@ public final class AwsClients implements AutoCloseable {
     /** Everything built, in creation order, for closing in reverse. */
     private final List<SdkAutoCloseable> closeables = new ArrayList<>();
     private final UnansweredEndpoints unanswered = new UnansweredEndpoints();
+    /** GetAuthorizationToken again while CodeArtifact throttles it, beyond the SDK's own retries. */
+    private final ThrottledCalls throttled = new ThrottledCalls(new Random());
     /** The time a token's expiration is checked against (TokenAnswer). */
     private final Clock clock;
     private final SdkLogLevels logLevels;
@@ -121,7 +124,8 @@ public final class AwsClients implements AutoCloseable {
                 .build();
         ClientKey client = ClientKey.client(CODEARTIFACT, key.region(), profile);
         GetAuthorizationTokenResponse response = step("codeartifact:GetAuthorizationToken in " + key.region(),
-                client, deadline, () -> codeartifact(client).getAuthorizationToken(request));
+                client, deadline, () -> throttled.call(() -> codeartifact(client).getAuthorizationToken(request),
+                        deadline));
         return TokenAnswer.check(response.authorizationToken(), response.expiration(), source, clock.instant());
     }
 
