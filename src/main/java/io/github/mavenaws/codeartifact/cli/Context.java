@@ -68,16 +68,23 @@ final class Context {
      * The proxy of each AWS host, as a build picks it: the user's settings.xml {@code <proxy>} for https, else
      * {@code HTTPS_PROXY}/{@code NO_PROXY}, else {@code https.proxyHost}. Every AWS call of the commands goes through
      * it, and the doctor reports it.
+     *
+     * @throws ConfigurationException when {@code HTTPS_PROXY} or {@code https.proxyPort} is unusable
      */
-    AwsProxies proxies() {
+    AwsProxies proxies() throws ConfigurationException {
         Properties system = new Properties();
         for (Map.Entry<?, ?> e : properties.entrySet()) {
             if (e.getKey() instanceof String && e.getValue() instanceof String) {
                 system.setProperty((String) e.getKey(), (String) e.getValue());
             }
         }
-        return SettingsXmlProxy.read(RepositorySources.userSettings(this))
-                .orElse(AwsProxies.fromEnvironment(environment, system));
+        AwsProxies fallback;
+        try {
+            fallback = AwsProxies.fromEnvironment(environment, system);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+        return SettingsXmlProxy.read(RepositorySources.userSettings(this)).orElse(fallback);
     }
 
     /**

@@ -120,13 +120,14 @@ final class DoctorCommand {
             return CommandLine.FAILED;
         }
         ExtensionConfig config;
+        AwsProxies proxies;
         try {
             config = context.config();
+            proxies = context.proxies();
         } catch (ConfigurationException e) {
             context.out().println(FAILED + " settings: " + e.getMessage());
             return CommandLine.FAILED;
         }
-        AwsProxies proxies = context.proxies();
         TokenCache cache = Context.openTokenCache(config, proxies);
         try {
             return new DoctorCommand(context, config, cache, proxies).check(repositories);

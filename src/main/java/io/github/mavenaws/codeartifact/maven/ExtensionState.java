@@ -47,10 +47,15 @@ final class ExtensionState implements AutoCloseable {
         SessionData data = session.getData();
         Object state = data.get(KEY);
         if (state == null) {
+            AwsProxies environment;
+            try {
+                environment = AwsProxies.fromEnvironment(System.getenv(), System.getProperties());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
             ExtensionState created =
                     new ExtensionState(ExtensionConfig.from(System.getenv(), session.getConfigProperties()),
-                            new MavenProxies(session).orElse(
-                                    AwsProxies.fromEnvironment(System.getenv(), System.getProperties())));
+                            new MavenProxies(session).orElse(environment));
             // Creation holds no resources yet (the chain is built on first use), so losing the race is free.
             state = data.set(KEY, null, created) ? created : data.get(KEY);
             LOGGER.debug("CodeArtifact extension configured: {}", created.config);

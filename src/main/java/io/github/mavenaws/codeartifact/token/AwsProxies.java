@@ -1,6 +1,7 @@
 package io.github.mavenaws.codeartifact.token;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +50,7 @@ public interface AwsProxies {
      *
      * @param environment the process's environment, not null
      * @param system the JVM's system properties, not null
+     * @throws IllegalArgumentException when {@code HTTPS_PROXY} or {@code https.proxyPort} is unusable, saying which
      */
     static AwsProxies fromEnvironment(Map<String, String> environment, Properties system) {
         Objects.requireNonNull(environment, "environment cannot be null");
@@ -62,7 +64,13 @@ public interface AwsProxies {
         }
         String host = system.getProperty("https.proxyHost");
         if (host != null && !host.trim().isEmpty()) {
-            int port = Integer.parseInt(system.getProperty("https.proxyPort", "443").trim());
+            int port;
+            try {
+                port = Integer.parseInt(system.getProperty("https.proxyPort", "443").trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("https.proxyPort is not a port number (1 to 65535): set it to the"
+                        + " proxy's port, or unset https.proxyHost");
+            }
             AwsProxy proxy = new AwsProxy(host.trim(), port, system.getProperty("https.proxyUser"),
                     system.getProperty("https.proxyPassword"), "the JVM's https.proxyHost");
             String nonProxy = system.getProperty("http.nonProxyHosts");
@@ -71,11 +79,22 @@ public interface AwsProxies {
         return DIRECT;
     }
 
-    /** "http://user:pass@host:port" or "host:port", as the AWS CLI accepts them. */
+    /**
+     * "http://user:pass@host:port" or "host:port", as the AWS CLI accepts them.
+     *
+     * @throws IllegalArgumentException naming the variable, never quoting its value (it may hold a password)
+     */
     static AwsProxy parse(String url, String variable) {
-        URI uri = URI.create(url.contains("://") ? url : "http://" + url);
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException(variable + " is not a proxy URL (http://host:port)");
+        URI uri;
+        try {
+            uri = new URI(url.contains("://") ? url : "http://" + url);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null) {
+            throw new IllegalArgumentException(variable + " is not a proxy URL: set it to http://host:port or"
+                    + " http://user:password@host:port (characters such as @ or : in the password percent-encoded),"
+                    + " or unset it (its value is not shown: it may hold a password)");
         }
         String user = null;
         String password = null;

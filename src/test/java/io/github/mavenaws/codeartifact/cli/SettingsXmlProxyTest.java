@@ -65,7 +65,7 @@ class SettingsXmlProxyTest {
     }
 
     @Test
-    void theCommandsTakeSettingsXmlFirstThenTheEnvironment() throws IOException {
+    void theCommandsTakeSettingsXmlFirstThenTheEnvironment() throws Exception {
         settings("<proxy><protocol>https</protocol><host>maven.proxy</host><port>1</port>"
                 + "<nonProxyHosts>sts.*</nonProxyHosts></proxy>");
         Map<String, String> properties = new HashMap<>();

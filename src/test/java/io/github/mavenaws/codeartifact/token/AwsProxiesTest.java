@@ -66,4 +66,20 @@ class AwsProxiesTest {
         assertEquals(maven, proxies.forHost(CODEARTIFACT));
         assertEquals("env:1 (HTTPS_PROXY)", proxies.forHost("sts.us-west-2.amazonaws.com").describe());
     }
+
+    @Test
+    void anUnusableProxyVariableIsNamedItsValueNeverShown() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AwsProxies.fromEnvironment(Map.of("HTTPS_PROXY", "http://bob:pa ss@word@proxy:31x8"),
+                        new Properties()));
+        assertTrue(e.getMessage().startsWith("HTTPS_PROXY is not a proxy URL"), e.getMessage());
+        assertFalse(e.getMessage().contains("pa ss"), e.getMessage());
+
+        Properties system = new Properties();
+        system.setProperty("https.proxyHost", "proxy.corp");
+        system.setProperty("https.proxyPort", "eighty");
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AwsProxies.fromEnvironment(Map.of(), system));
+        assertTrue(e.getMessage().startsWith("https.proxyPort is not a port number"), e.getMessage());
+    }
 }
