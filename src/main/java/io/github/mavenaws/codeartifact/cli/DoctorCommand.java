@@ -203,8 +203,8 @@ final class DoctorCommand {
                 } catch (IOException e) {
                     step(FAILED, "repository", "GET " + endpoint.host() + " failed: " + e, start);
                     return verdict(false, "The repository could not be reached (" + e.getClass().getSimpleName()
-                            + "). Check DNS and the network to " + endpoint.host() + "; the probe goes through the JVM's"
-                            + " https.proxyHost, if set (Maven's downloads through settings.xml's <proxy>).");
+                            + "). Check DNS and the network to " + endpoint.host() + "; the probe goes through"
+                            + " the JVM's https.proxyHost, if set (Maven's downloads through settings.xml's <proxy>).");
                 }
                 if (RepositoryProbe.accepted(status)) {
                     step(OK, "repository", "GET with the token answered HTTP " + status + ": the token is accepted",

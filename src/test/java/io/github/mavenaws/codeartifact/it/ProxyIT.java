@@ -71,7 +71,16 @@ class ProxyIT {
     }
 
     private static MavenRun build(MavenDistribution maven, String scenario, ConnectProxy proxy, String password) {
-        Path home = RunDirectory.sharedFolder("proxy-" + scenario, maven);
+        return build(maven, scenario, proxy, password, home(maven, scenario));
+    }
+
+    /** The scenario's HOME, emptied: for files the build reads there, written before {@link #build}. */
+    private static Path home(MavenDistribution maven, String scenario) {
+        return RunDirectory.sharedFolder("proxy-" + scenario, maven);
+    }
+
+    private static MavenRun build(MavenDistribution maven, String scenario, ConnectProxy proxy, String password,
+            Path home) {
         return MavenRun.of(maven, "proxy/" + scenario).against(aws)
                 .project(SampleProject.named("parent-from-pom").with("repo.url", releases.url()))
                 .localRepositoryFrom(ItEnvironment.extensionRepository())
@@ -151,10 +160,10 @@ class ProxyIT {
                 .allowToken(domain);
         WebIdentityToken oidc = aws.webIdentityToken(role, "repo:acme/app:ref:refs/heads/main",
                 Duration.ofMinutes(10));
-        Path tokenFile = write(RunDirectory.sharedFolder("proxy-web-identity", maven), "web-identity-token",
-                oidc.token());
+        Path home = home(maven, "web-identity");
+        Path tokenFile = write(home, "web-identity-token", oidc.token());
         try (ConnectProxy proxy = new ConnectProxy(PROXY_USER, PROXY_PASSWORD, aws.port())) {
-            MavenResult result = build(maven, "web-identity", proxy, PROXY_PASSWORD)
+            MavenResult result = build(maven, "web-identity", proxy, PROXY_PASSWORD, home)
                     .env("AWS_WEB_IDENTITY_TOKEN_FILE", tokenFile.toString())
                     .env("AWS_ROLE_ARN", role.arn())
                     .env("AWS_ROLE_SESSION_NAME", "gha-behind-proxy")
@@ -171,7 +180,7 @@ class ProxyIT {
         }
     }
 
-    /** An IAM Identity Center profile: the SDK's own SSO client asks the portal for the role's credentials, tunnelled. */
+    /** An IAM Identity Center profile: the SDK's own SSO client asks the portal for the role's credentials. */
     @ParameterizedTest(name = "Maven {0}")
     @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void ssoProfileGoesThroughTheProxy(MavenDistribution maven) throws Exception {
@@ -179,13 +188,13 @@ class ProxyIT {
                 + maven.version().replace('.', '-')).allowToken(domain);
         FakeSsoUser user = aws.ssoUser("proxy-" + maven.version() + "@example.com").assign("Reader", role);
         SsoLogin login = user.login(Duration.ofHours(8));
-        Path home = RunDirectory.sharedFolder("proxy-sso", maven);
+        Path home = home(maven, "sso");
         String startUrl = "https://acme.awsapps.com/start";
         write(home, ".aws/sso/cache/" + sha1(startUrl) + ".json", "{\"startUrl\": \"" + startUrl
                 + "\", \"region\": \"eu-west-1\", \"accessToken\": \"" + login.accessToken()
                 + "\", \"expiresAt\": \"" + login.expiresAt().truncatedTo(ChronoUnit.SECONDS) + "\"}");
         try (ConnectProxy proxy = new ConnectProxy(PROXY_USER, PROXY_PASSWORD, aws.port())) {
-            MavenResult result = build(maven, "sso", proxy, PROXY_PASSWORD)
+            MavenResult result = build(maven, "sso", proxy, PROXY_PASSWORD, home)
                     .awsConfig("[profile sso-dev]\nsso_start_url = " + startUrl + "\nsso_region = eu-west-1\n"
                             + "sso_account_id = 111122223333\nsso_role_name = Reader\nregion = us-west-2\n")
                     .env("AWS_PROFILE", "sso-dev")
@@ -211,11 +220,12 @@ class ProxyIT {
     void encryptedProxyPasswordIsDecryptedAsMavenDoes(MavenDistribution maven) throws Exception {
         FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
         String master = "master-Secret-1234";
-        Path home = RunDirectory.sharedFolder("proxy-encrypted", maven);
+        Path home = home(maven, "encrypted");
         write(home, ".m2/settings-security.xml", "<settingsSecurity><master>"
                 + MavenPasswords.encrypt(master, "settings.security") + "</master></settingsSecurity>\n");
         try (ConnectProxy proxy = new ConnectProxy(PROXY_USER, PROXY_PASSWORD, aws.port())) {
-            MavenResult result = build(maven, "encrypted", proxy, MavenPasswords.encrypt(PROXY_PASSWORD, master))
+            String encrypted = MavenPasswords.encrypt(PROXY_PASSWORD, master);
+            MavenResult result = build(maven, "encrypted", proxy, encrypted, home)
                     .awsCredentials(user)
                     .args("-Dsettings.security=" + home.resolve(".m2/settings-security.xml"), "validate")
                     .run();
@@ -233,7 +243,8 @@ class ProxyIT {
     }
 
     private static String sha1(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest(name = "Maven {0}")
