@@ -66,7 +66,7 @@ class ThrottledCallsTest {
         AtomicInteger calls = new AtomicInteger();
         long begin = System.nanoTime();
         // room for the first call and one pause of 1 s, not for a second pause
-        FetchDeadline deadline = FetchDeadline.after(ThrottledCalls.ROOM_FOR_A_CALL.plusMillis(1500).toNanos());
+        FetchDeadline deadline = FetchDeadline.after(ThrottledCalls.ROOM_FOR_A_CALL.plusMillis(1900).toNanos());
 
         ThrottlingException e = assertThrows(ThrottlingException.class, () -> new ThrottledCalls(NO_JITTER).call(() -> {
             calls.incrementAndGet();
