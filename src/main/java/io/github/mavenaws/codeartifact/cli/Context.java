@@ -6,6 +6,7 @@ import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.token.AwsProxies;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -72,19 +73,39 @@ final class Context {
      * @throws ConfigurationException when {@code HTTPS_PROXY} or {@code https.proxyPort} is unusable
      */
     AwsProxies proxies() throws ConfigurationException {
+        AwsProxies fallback;
+        try {
+            fallback = AwsProxies.fromEnvironment(environment, systemProperties());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+        return SettingsXmlProxy.read(RepositorySources.userSettings(this)).orElse(fallback);
+    }
+
+    /**
+     * The proxy of a repository host, as a build's downloads pick it: the user's settings.xml {@code <proxy>} for
+     * https, else the JVM's {@code https.proxyHost} ({@code HTTPS_PROXY} is the AWS calls' alone: Maven ignores it).
+     *
+     * @throws ConfigurationException when {@code https.proxyPort} is unusable
+     */
+    AwsProxies downloadProxies() throws ConfigurationException {
+        AwsProxies fallback;
+        try {
+            fallback = AwsProxies.fromEnvironment(Collections.<String, String>emptyMap(), systemProperties());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+        return SettingsXmlProxy.read(RepositorySources.userSettings(this)).orElse(fallback);
+    }
+
+    private Properties systemProperties() {
         Properties system = new Properties();
         for (Map.Entry<?, ?> e : properties.entrySet()) {
             if (e.getKey() instanceof String && e.getValue() instanceof String) {
                 system.setProperty((String) e.getKey(), (String) e.getValue());
             }
         }
-        AwsProxies fallback;
-        try {
-            fallback = AwsProxies.fromEnvironment(environment, system);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(e.getMessage());
-        }
-        return SettingsXmlProxy.read(RepositorySources.userSettings(this)).orElse(fallback);
+        return system;
     }
 
     /**

@@ -57,13 +57,17 @@ final class DoctorCommand {
     private final TokenCache cache;
     /** The proxy of each AWS host, as a build picks it; the chain and the identity step call through it. */
     private final AwsProxies proxies;
+    /** The proxy of the repository hosts, as a build's downloads pick it; the probe goes through it. */
+    private final AwsProxies downloads;
     private final Map<String, Object> identities = new HashMap<>();
 
-    private DoctorCommand(Context context, ExtensionConfig config, TokenCache cache, AwsProxies proxies) {
+    private DoctorCommand(Context context, ExtensionConfig config, TokenCache cache, AwsProxies proxies,
+            AwsProxies downloads) {
         this.context = context;
         this.config = config;
         this.cache = cache;
         this.proxies = proxies;
+        this.downloads = downloads;
     }
 
     static int run(Context context, List<String> args) {
@@ -121,16 +125,18 @@ final class DoctorCommand {
         }
         ExtensionConfig config;
         AwsProxies proxies;
+        AwsProxies downloads;
         try {
             config = context.config();
             proxies = context.proxies();
+            downloads = context.downloadProxies();
         } catch (ConfigurationException e) {
             context.out().println(FAILED + " settings: " + e.getMessage());
             return CommandLine.FAILED;
         }
         TokenCache cache = Context.openTokenCache(config, proxies);
         try {
-            return new DoctorCommand(context, config, cache, proxies).check(repositories);
+            return new DoctorCommand(context, config, cache, proxies, downloads).check(repositories);
         } finally {
             cache.close();
         }
@@ -199,12 +205,13 @@ final class DoctorCommand {
                 start = System.nanoTime();
                 int status;
                 try {
-                    status = RepositoryProbe.get(url, token);
+                    status = RepositoryProbe.get(url, token, downloads);
                 } catch (IOException e) {
                     step(FAILED, "repository", "GET " + endpoint.host() + " failed: " + e, start);
+                    AwsProxy proxy = downloads.forHost(endpoint.host());
                     return verdict(false, "The repository could not be reached (" + e.getClass().getSimpleName()
-                            + "). Check DNS and the network to " + endpoint.host() + "; the probe goes through"
-                            + " the JVM's https.proxyHost, if set (Maven's downloads through settings.xml's <proxy>).");
+                            + "). " + (proxy != null ? "The proxy " + proxy.describe() + " may be wrong or down:"
+                            + " correct or unset it." : "Check DNS and the network to " + endpoint.host() + "."));
                 }
                 if (RepositoryProbe.accepted(status)) {
                     step(OK, "repository", "GET with the token answered HTTP " + status + ": the token is accepted",

@@ -1,16 +1,18 @@
 package io.github.mavenaws.codeartifact.cli;
 
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.AwsProxies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
-import java.net.URL;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
  * One authorized GET of a repository's root, as a build's first download would send it: HTTP Basic {@code aws:<token>},
- * no redirect followed. CodeArtifact answers 404 to a token it accepts (the root is no artifact) and 401/403 to one
+ * no redirect followed, through the settings.xml proxy a build's downloads use. CodeArtifact answers 404 to a token it accepts (the root is no artifact) and 401/403 to one
  * it refuses; the body is never read.
  */
 final class RepositoryProbe {
@@ -31,15 +33,15 @@ final class RepositoryProbe {
     /**
      * @param url the repository URL, https, not null
      * @param token the token to send, not null
+     * @param proxies the proxy of the repository's host, as a build's downloads use it, not null
      * @return the HTTP status
      * @throws IOException when the repository cannot be reached
      */
-    static int get(String url, AuthorizationToken token) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+    static int get(String url, AuthorizationToken token, AwsProxies proxies) throws IOException {
+        HttpURLConnection connection = proxies.openConnection(URI.create(url),
+                Duration.ofMillis(CONNECT_TIMEOUT_MILLIS), Duration.ofMillis(READ_TIMEOUT_MILLIS));
         try {
             connection.setInstanceFollowRedirects(false);
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
             connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(("aws:" + token.value()).getBytes(StandardCharsets.UTF_8)));
             connection.setRequestProperty("User-Agent", ThisJar.ARTIFACT_ID + "/" + ThisJar.version() + " doctor");

@@ -1,7 +1,11 @@
 package io.github.mavenaws.codeartifact.token;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +38,26 @@ public interface AwsProxies {
     default String describe(String host) {
         AwsProxy proxy = forHost(Objects.requireNonNull(host, "host cannot be null"));
         return proxy == null ? "directly, through no proxy" : "through the proxy " + proxy.describe();
+    }
+
+    /**
+     * A connection to {@code uri} that goes as the AWS calls go: through the proxy {@link #forHost} names for its
+     * host (for HTTPS a CONNECT tunnel, with Basic proxy authentication), else directly. For the command line's
+     * repository probe, which must reach the repository the way a build does.
+     *
+     * @param uri where to connect, not null
+     * @param connectTimeout the bound on connecting, not null
+     * @param readTimeout the bound on each read, not null
+     * @throws IOException when the connection cannot be made
+     */
+    default HttpURLConnection openConnection(URI uri, Duration connectTimeout, Duration readTimeout)
+            throws IOException {
+        Objects.requireNonNull(uri, "uri cannot be null");
+        try {
+            return new ProxiedConnections(this, connectTimeout, readTimeout).createConnection(uri);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** This, and {@code fallback} for the hosts this gives no proxy for. */

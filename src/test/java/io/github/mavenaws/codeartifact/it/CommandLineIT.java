@@ -196,7 +196,7 @@ class CommandLineIT {
     /**
      * The commands' AWS calls through the user's settings.xml {@code <proxy>} (Basic authentication), every AWS name
      * reachable only through it, as a build's: {@code token} gets its token, {@code doctor} names that proxy in its
-     * proxy step and finds the identity through it.
+     * proxy step, finds the identity and probes the repository through it.
      */
     @Test
     void tokenAndDoctorGoThroughTheSettingsXmlProxy() throws IOException {
@@ -228,9 +228,11 @@ class CommandLineIT {
                     .jvm("-Djdk.net.hosts.file=" + unreachable)
                     .args("doctor", releases.url()).run();
 
+            doctor.assertExitCode(0);
             doctor.stdout().assertOutputContains("ok       proxy      AWS calls go through the proxy 127.0.0.1:"
                             + proxy.port() + " (settings.xml <proxy> 'corp', user alice)",
-                    "ok       identity   " + user.arn());
+                    "ok       identity   " + user.arn(),
+                    "ok       repository GET with the token answered HTTP 404: the token is accepted");
             doctor.all().assertNoStackTrace().assertHidesSecrets(List.of(password, user.secretAccessKey()));
             if (!proxy.tunnels.contains("sts.us-west-2.amazonaws.com:443")) {
                 throw doctor.all().failure("expected a tunnel to STS through the proxy, it opened " + proxy.tunnels);
