@@ -3,9 +3,11 @@ package io.github.mavenaws.codeartifact.cache;
 import io.github.mavenaws.codeartifact.config.AwsIdentity;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.FetchDeadline;
 import io.github.mavenaws.codeartifact.token.TokenProvider;
 import io.github.mavenaws.codeartifact.token.TokenProviderCache;
 import io.github.mavenaws.codeartifact.token.TokenProviderException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -57,21 +59,30 @@ final class DiskTokenCache implements TokenProvider {
     /** A stored token that is fresh enough, else the delegate's, stored for the next process. */
     @Override
     public AuthorizationToken fetch(DomainKey key) throws TokenProviderException {
+        return fetch(key, FetchDeadline.start());
+    }
+
+    /**
+     * As {@link #fetch(DomainKey)}; waits for another process's fetch at most half the time left, so that after a
+     * hung or slow holder this process still has time to fetch on its own.
+     */
+    @Override
+    public AuthorizationToken fetch(DomainKey key, FetchDeadline deadline) throws TokenProviderException {
         if (!keyed(key)) {
-            return delegate.fetch(key);
+            return delegate.fetch(key, deadline);
         }
         // No lock for a hit: entries are replaced atomically, so a reader never sees part of one.
         AuthorizationToken stored = usable(key, store.read(key, identity));
         if (stored != null) {
             return stored;
         }
-        try (DiskTokenStore.Lock lock = store.lock(key, identity)) {
+        try (DiskTokenStore.Lock lock = store.lock(key, identity, Duration.ofNanos(deadline.remainingNanos() / 2))) {
             // Whoever held the lock before us may just have stored a token.
             stored = usable(key, store.read(key, identity));
             if (stored != null) {
                 return stored;
             }
-            AuthorizationToken fetched = delegate.fetch(key);
+            AuthorizationToken fetched = delegate.fetch(key, deadline);
             if (fetched.expiration().isPresent() && !policy.isPrefetchDue(fetched)) {
                 store.write(key, identity, fetched);
             }

@@ -189,6 +189,15 @@ final class DiskTokenStore {
      * @return the lock, to close in the calling thread, never null
      */
     Lock lock(DomainKey key, AwsIdentity identity) {
+        return lock(key, identity, lockTimeout);
+    }
+
+    /**
+     * As {@link #lock(DomainKey, AwsIdentity)}, waiting at most {@code maxWait} or the lock timeout, whichever is
+     * shorter: a fetch with a deadline leaves itself time to fetch on its own after a hung holder.
+     */
+    Lock lock(DomainKey key, AwsIdentity identity, Duration maxWait) {
+        Duration lockTimeout = maxWait.compareTo(this.lockTimeout) < 0 ? maxWait : this.lockTimeout;
         Path directory = folder.open(true);
         if (directory == null) {
             // no folder, no entry to share: the build's own single flight (TokenCache) is all the locking needed

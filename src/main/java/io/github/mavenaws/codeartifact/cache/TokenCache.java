@@ -3,14 +3,18 @@ package io.github.mavenaws.codeartifact.cache;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.AwsProxies;
+import io.github.mavenaws.codeartifact.token.FetchDeadline;
 import io.github.mavenaws.codeartifact.token.TokenChains;
 import io.github.mavenaws.codeartifact.token.TokenProviderCache;
 import io.github.mavenaws.codeartifact.token.TokenProviderChain;
 import io.github.mavenaws.codeartifact.token.TokenUnavailableException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -47,12 +51,23 @@ public final class TokenCache implements AutoCloseable {
      * @param config the build's settings, not null
      */
     public static TokenCache create(ExtensionConfig config) {
+        return create(config, AwsProxies.fromEnvironment(System.getenv(), System.getProperties()));
+    }
+
+    /**
+     * As {@link #create(ExtensionConfig)}, the AWS calls through {@code proxies}.
+     *
+     * @param config the build's settings, not null
+     * @param proxies the proxy of each AWS host (Maven's, else the environment's), not null
+     */
+    public static TokenCache create(ExtensionConfig config, AwsProxies proxies) {
         Objects.requireNonNull(config, "config cannot be null");
+        Objects.requireNonNull(proxies, "proxies cannot be null");
         RefreshPolicy policy = new RefreshPolicy(Clock.systemUTC());
         TokenProviderCache disk = config.cache()
                 ? DiskTokenCache.in(new DiskTokenStore(config.cacheDir(), DiskTokenStore.DEFAULT_LOCK_TIMEOUT), policy)
                 : TokenProviderCache.NONE;
-        return new TokenCache(TokenChains.create(config, disk), policy);
+        return new TokenCache(TokenChains.create(config, disk, proxies), policy);
     }
 
     /**
@@ -120,6 +135,8 @@ public final class TokenCache implements AutoCloseable {
         }
 
         AuthorizationToken get() throws TokenUnavailableException {
+            // the build needs the token now: waiting for another thread's fetch counts against the same deadline
+            FetchDeadline deadline = FetchDeadline.start();
             AuthorizationToken kept = current;
             if (kept != null && !policy.isPrefetchDue(kept)) {
                 return kept;
@@ -130,8 +147,9 @@ public final class TokenCache implements AutoCloseable {
                 if (!lock.tryLock()) {
                     return kept;
                 }
-            } else {
-                lock.lock();
+            } else if (!tryLock(deadline)) {
+                throw new TokenUnavailableException(key, Collections.singletonList(
+                        "another thread's fetch of this domain's token " + deadline.missed()));
             }
             try {
                 kept = current;
@@ -139,7 +157,7 @@ public final class TokenCache implements AutoCloseable {
                     return kept; // renewed while this caller waited
                 }
                 try {
-                    current = chain().resolve(key);
+                    current = chain().resolve(key, deadline);
                     return current;
                 } catch (TokenUnavailableException e) {
                     if (kept != null && !policy.isStale(kept)) {
@@ -152,6 +170,15 @@ public final class TokenCache implements AutoCloseable {
                 }
             } finally {
                 lock.unlock();
+            }
+        }
+
+        private boolean tryLock(FetchDeadline deadline) {
+            try {
+                return lock.tryLock(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
 

@@ -3,10 +3,13 @@ package io.github.mavenaws.codeartifact.cli;
 import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
+import io.github.mavenaws.codeartifact.token.AwsProxies;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * What a command runs with: its output streams, the environment and system properties its settings come from, as
@@ -63,13 +66,57 @@ final class Context {
     }
 
     /**
+     * The proxy of each AWS host, as a build picks it: the user's settings.xml {@code <proxy>} for https, else
+     * {@code HTTPS_PROXY}/{@code NO_PROXY}, else {@code https.proxyHost}. Every AWS call of the commands goes through
+     * it, and the doctor reports it.
+     *
+     * @throws ConfigurationException when {@code HTTPS_PROXY} or {@code https.proxyPort} is unusable
+     */
+    AwsProxies proxies() throws ConfigurationException {
+        AwsProxies fallback;
+        try {
+            fallback = AwsProxies.fromEnvironment(environment, systemProperties());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+        return SettingsXmlProxy.read(RepositorySources.userSettings(this)).orElse(fallback);
+    }
+
+    /**
+     * The proxy of a repository host, as a build's downloads pick it: the user's settings.xml {@code <proxy>} for
+     * https, else the JVM's {@code https.proxyHost} ({@code HTTPS_PROXY} is the AWS calls' alone: Maven ignores it).
+     *
+     * @throws ConfigurationException when {@code https.proxyPort} is unusable
+     */
+    AwsProxies downloadProxies() throws ConfigurationException {
+        AwsProxies fallback;
+        try {
+            fallback = AwsProxies.fromEnvironment(Collections.<String, String>emptyMap(), systemProperties());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+        return SettingsXmlProxy.read(RepositorySources.userSettings(this)).orElse(fallback);
+    }
+
+    private Properties systemProperties() {
+        Properties system = new Properties();
+        for (Map.Entry<?, ?> e : properties.entrySet()) {
+            if (e.getKey() instanceof String && e.getValue() instanceof String) {
+                system.setProperty((String) e.getKey(), (String) e.getValue());
+            }
+        }
+        return system;
+    }
+
+    /**
      * The token cache over the build's chains, disk cache included: the one place the commands build it. Close it
      * when done.
      *
      * @param config the settings, not null
+     * @param proxies the proxy of each AWS host ({@link #proxies()}), not null
      */
-    static TokenCache openTokenCache(ExtensionConfig config) {
-        return TokenCache.create(config);
+    static TokenCache openTokenCache(ExtensionConfig config, AwsProxies proxies) {
+        return TokenCache.create(config, proxies);
     }
 
 }

@@ -9,6 +9,8 @@ import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import io.github.mavenaws.codeartifact.maven.RepositoryProbe;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.AwsProxies;
+import io.github.mavenaws.codeartifact.token.AwsProxy;
 import io.github.mavenaws.codeartifact.token.CallerIdentity;
 import io.github.mavenaws.codeartifact.token.TokenProviderException;
 import io.github.mavenaws.codeartifact.token.TokenUnavailableException;
@@ -41,7 +43,7 @@ final class DoctorCommand {
             + "For each: the domain, owner and region read from the URL; the AWS identity the SDK resolves\n"
             + "(sts:GetCallerIdentity); every token source tried and its outcome; the token's source and expiry (never\n"
             + "the token); a GET of the repository with the token (HTTP 200 or 404: accepted, 401 or 403: refused);\n"
-            + "the proxy; the time of each step. Settings as for a build and the token command.\n"
+            + "the proxy of the AWS calls; the time of each step. Settings as for a build and the token command.\n"
             + "\n"
             + "Exit status: 0 when every repository accepts a token, 1 otherwise, 2 for wrong arguments.";
 
@@ -54,14 +56,19 @@ final class DoctorCommand {
     private final Context context;
     private final ExtensionConfig config;
     private final TokenCache cache;
-    private final ProxyReport proxy;
+    /** The proxy of each AWS host, as a build picks it; the chain and the identity step call through it. */
+    private final AwsProxies proxies;
+    /** The proxy of the repository hosts, as a build's downloads pick it; the probe goes through it. */
+    private final AwsProxies downloads;
     private final Map<String, Object> identities = new HashMap<>();
 
-    private DoctorCommand(Context context, ExtensionConfig config, TokenCache cache) {
+    private DoctorCommand(Context context, ExtensionConfig config, TokenCache cache, AwsProxies proxies,
+            AwsProxies downloads) {
         this.context = context;
         this.config = config;
         this.cache = cache;
-        this.proxy = ProxyReport.of(context);
+        this.proxies = proxies;
+        this.downloads = downloads;
     }
 
     static int run(Context context, List<String> args) {
@@ -118,15 +125,19 @@ final class DoctorCommand {
             return CommandLine.FAILED;
         }
         ExtensionConfig config;
+        AwsProxies proxies;
+        AwsProxies downloads;
         try {
             config = context.config();
+            proxies = context.proxies();
+            downloads = context.downloadProxies();
         } catch (ConfigurationException e) {
             context.out().println(FAILED + " settings: " + e.getMessage());
             return CommandLine.FAILED;
         }
-        TokenCache cache = Context.openTokenCache(config);
+        TokenCache cache = Context.openTokenCache(config, proxies);
         try {
-            return new DoctorCommand(context, config, cache).check(repositories);
+            return new DoctorCommand(context, config, cache, proxies, downloads).check(repositories);
         } finally {
             cache.close();
         }
@@ -135,7 +146,6 @@ final class DoctorCommand {
     private int check(Map<String, String> repositories) {
         context.out().println("Settings: token cache " + (config.cache() ? config.cacheDir() : "off")
                 + (config.skip() ? "; " + Settings.SKIP.property() + " is true: builds give no token at all" : ""));
-        context.out().println("Proxy: " + proxy.description());
         int accepted = 0;
         for (Map.Entry<String, String> repository : repositories.entrySet()) {
             context.out().println();
@@ -176,6 +186,8 @@ final class DoctorCommand {
             step(OK, "URL", "domain " + key.domain() + ", owner " + key.owner() + ", region " + key.region()
                     + ", repository " + endpoint.repository() + " (" + endpoint.form().toString()
                     .toLowerCase(Locale.ROOT).replace('_', '-') + " host)", start);
+            start = System.nanoTime();
+            step(OK, "proxy", "AWS calls go " + awsProxy(key), start);
             AwsSettings aws = config.aws(key);
             identity(aws, key);
             for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -194,13 +206,14 @@ final class DoctorCommand {
                 start = System.nanoTime();
                 RepositoryProbe.Answer answer;
                 try {
-                    answer = RepositoryProbe.get(url, token, null,
+                    answer = RepositoryProbe.get(url, token, downloads,
                             ThisJar.ARTIFACT_ID + "/" + ThisJar.version() + " doctor");
                 } catch (IOException e) {
                     step(FAILED, "repository", "GET " + endpoint.host() + " failed: " + e, start);
+                    AwsProxy proxy = downloads.forHost(endpoint.host());
                     return verdict(false, "The repository could not be reached (" + e.getClass().getSimpleName()
-                            + ")." + (proxy.proxy() != null ? proxyAdvice()
-                                    : " Check DNS and the network to " + endpoint.host() + "."));
+                            + "). " + (proxy != null ? "The proxy " + proxy.describe() + " may be wrong or down:"
+                            + " correct or unset it." : "Check DNS and the network to " + endpoint.host() + "."));
                 }
                 int status = answer.status();
                 if (answer.accepted()) {
@@ -213,8 +226,8 @@ final class DoctorCommand {
                             + ", neither accepting nor refusing it", start);
                     return verdict(false, "The repository answered HTTP " + status + " where CodeArtifact answers"
                             + " 404 or 200 to a good token and 401 or 403 to a bad one: something between this"
-                            + " machine and CodeArtifact answered, or CodeArtifact had a bad moment (try again)."
-                            + proxyAdvice());
+                            + " machine and CodeArtifact answered (a proxy?), or CodeArtifact had a bad moment (try"
+                            + " again).");
                 }
                 step(FAILED, "repository", "GET with the token answered HTTP " + status + ": the token from "
                         + token.source() + " is refused; as in a build, the chain is asked again", start);
@@ -234,7 +247,7 @@ final class DoctorCommand {
             Object known = identities.get(cacheKey);
             if (known == null) {
                 try {
-                    known = CallerIdentity.of(aws, key.region());
+                    known = CallerIdentity.of(aws, key.region(), proxies);
                 } catch (TokenProviderException e) {
                     known = e.getMessage();
                 }
@@ -301,8 +314,10 @@ final class DoctorCommand {
 
         private String identityFix(String reason, DomainKey key) {
             if (reason.contains("did not answer in time") || reason.contains("Unable to execute HTTP request")) {
-                return "AWS STS (sts." + key.region() + ".amazonaws.com) could not be reached." + (proxy.proxy() != null
-                        ? proxyAdvice() : " Check DNS, the network to AWS, and any AWS_ENDPOINT_URL* setting.");
+                AwsProxy proxy = proxies.forHost(sts(key));
+                return "AWS STS (" + sts(key) + ") could not be reached." + (proxy != null ? " The proxy "
+                        + proxy.describe() + " may be wrong or down: correct or unset it."
+                        : " Check DNS, the network to AWS, and any AWS_ENDPOINT_URL* setting.");
             }
             if (reason.contains("no AWS credentials found") || reason.contains("Unable to load credentials")
                     || reason.contains("aws sso login")) {
@@ -342,10 +357,13 @@ final class DoctorCommand {
                     + endpoint.repository() + " exists in domain " + key.domain() + ".";
         }
 
-        /** A sentence about the proxy, when there is one; else nothing. */
-        private String proxyAdvice() {
-            return proxy.proxy() == null ? "" : " The proxy " + proxy.proxy() + " may be wrong or down: correct or"
-                    + " unset it (it is " + proxy.description() + ").";
+        /** How the domain's AWS calls go: one proxy for CodeArtifact and STS, or each its own. */
+        private String awsProxy(DomainKey key) {
+            String codeartifact = "codeartifact." + key.region() + ".amazonaws.com";
+            String viaCodeartifact = proxies.describe(codeartifact);
+            String viaSts = proxies.describe(sts(key));
+            return viaCodeartifact.equals(viaSts) ? viaCodeartifact
+                    : "to " + codeartifact + " " + viaCodeartifact + ", to " + sts(key) + " " + viaSts;
         }
 
         /** One step: outcome, name, what happened, and its time when it ran. */
@@ -354,6 +372,10 @@ final class DoctorCommand {
                     : "  (" + Duration.ofNanos(System.nanoTime() - startNanos).toMillis() + " ms)";
             context.out().println(String.format(Locale.ROOT, "  %-8s %-11s", outcome, name) + indent(text) + time);
         }
+    }
+
+    private static String sts(DomainKey key) {
+        return "sts." + key.region() + ".amazonaws.com";
     }
 
     private static String expiry(AuthorizationToken token) {

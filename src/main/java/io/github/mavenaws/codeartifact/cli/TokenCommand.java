@@ -5,6 +5,7 @@ import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
 import io.github.mavenaws.codeartifact.endpoint.CodeArtifactEndpoint;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.AwsProxies;
 import io.github.mavenaws.codeartifact.token.TokenUnavailableException;
 import java.util.List;
 import java.util.Optional;
@@ -47,13 +48,15 @@ final class TokenCommand {
             return CommandLine.USAGE;
         }
         ExtensionConfig config;
+        AwsProxies proxies;
         try {
             config = context.config();
+            proxies = context.proxies();
         } catch (ConfigurationException e) {
             context.err().println(e.getMessage());
             return CommandLine.FAILED;
         }
-        TokenCache cache = Context.openTokenCache(config);
+        TokenCache cache = Context.openTokenCache(config, proxies);
         try {
             AuthorizationToken token = cache.get(endpoint.get().key());
             // the one place a token is ever printed: stdout, for $(...)

@@ -3,6 +3,7 @@ package io.github.mavenaws.codeartifact.maven;
 import io.github.mavenaws.codeartifact.cache.TokenCache;
 import io.github.mavenaws.codeartifact.config.ConfigurationException;
 import io.github.mavenaws.codeartifact.config.ExtensionConfig;
+import io.github.mavenaws.codeartifact.token.AwsProxies;
 import io.github.mavenaws.codeartifact.token.BackendLogLevel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,13 +25,16 @@ final class ExtensionState implements AutoCloseable {
     private static final Object KEY = ExtensionState.class;
 
     private final ExtensionConfig config;
+    /** Maven's proxy for the AWS calls, else the environment's. */
+    private final AwsProxies proxies;
     private TokenCache tokens;
     private CodeArtifactAuthenticationSelector selector;
     private BackendLogLevel transportLogLevels;
     private final Set<String> turnedAway = ConcurrentHashMap.newKeySet();
 
-    private ExtensionState(ExtensionConfig config) {
+    private ExtensionState(ExtensionConfig config, AwsProxies proxies) {
         this.config = config;
+        this.proxies = proxies;
     }
 
     /**
@@ -51,8 +55,15 @@ final class ExtensionState implements AutoCloseable {
         SessionData data = session.getData();
         Object state = data.get(KEY);
         if (state == null) {
+            AwsProxies environment;
+            try {
+                environment = AwsProxies.fromEnvironment(System.getenv(), System.getProperties());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
             ExtensionState created = new ExtensionState(ExtensionConfig.from(System.getenv(),
-                    session.getConfigProperties(), extensionsXml.properties()));
+                    session.getConfigProperties(), extensionsXml.properties()),
+                    new MavenProxies(session).orElse(environment));
             // Creation holds no resources yet (the chain is built on first use), so losing the race is free.
             state = data.set(KEY, null, created) ? created : data.get(KEY);
             LOGGER.debug("CodeArtifact extension configured: {}", created.config);
@@ -85,7 +96,7 @@ final class ExtensionState implements AutoCloseable {
         if (tokens == null) {
             // before the first request that carries a token
             transportLogLevels = TransportLogLevels.quiet();
-            tokens = TokenCache.create(config);
+            tokens = TokenCache.create(config, proxies);
             selector = new CodeArtifactAuthenticationSelector(tokens);
         }
         return tokens;

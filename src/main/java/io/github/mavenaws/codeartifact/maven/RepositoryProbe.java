@@ -1,12 +1,15 @@
 package io.github.mavenaws.codeartifact.maven;
 
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.AwsProxies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -76,6 +79,35 @@ public final class RepositoryProbe {
      * @throws IOException when the repository cannot be reached
      */
     public static Answer get(String url, AuthorizationToken token, Proxy proxy, String userAgent) throws IOException {
+        URL target = https(url, token, userAgent);
+        HttpURLConnection connection =
+                (HttpURLConnection) (proxy == null ? target.openConnection() : target.openConnection(proxy));
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+        return send(connection, token, userAgent);
+    }
+
+    /**
+     * As {@link #get(String, AuthorizationToken, Proxy, String)}, through the proxy {@code proxies} gives the host,
+     * tunnelled with its Basic credentials where it has them (the command line's probe, with no Maven to send them).
+     *
+     * @param proxies the proxies by host, not null
+     */
+    public static Answer get(String url, AuthorizationToken token, AwsProxies proxies, String userAgent)
+            throws IOException {
+        URL target = https(url, token, userAgent);
+        Objects.requireNonNull(proxies, "proxies cannot be null");
+        HttpURLConnection connection;
+        try {
+            connection = proxies.openConnection(target.toURI(), Duration.ofMillis(CONNECT_TIMEOUT_MILLIS),
+                    Duration.ofMillis(READ_TIMEOUT_MILLIS));
+        } catch (URISyntaxException e) {
+            throw new IOException("not a URL: " + e.getReason(), e);
+        }
+        return send(connection, token, userAgent);
+    }
+
+    private static URL https(String url, AuthorizationToken token, String userAgent) throws IOException {
         Objects.requireNonNull(url, "url cannot be null");
         Objects.requireNonNull(token, "token cannot be null");
         Objects.requireNonNull(userAgent, "userAgent cannot be null");
@@ -83,13 +115,14 @@ public final class RepositoryProbe {
         if (!"https".equals(target.getProtocol())) {
             throw new IOException("not an https URL: the token is sent over https only");
         }
-        HttpURLConnection connection =
-                (HttpURLConnection) (proxy == null ? target.openConnection() : target.openConnection(proxy));
+        return target;
+    }
+
+    private static Answer send(HttpURLConnection connection, AuthorizationToken token, String userAgent)
+            throws IOException {
         try {
             connection.setInstanceFollowRedirects(false);
             connection.setUseCaches(false);
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
             connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString(("aws:" + token.value()).getBytes(StandardCharsets.UTF_8)));
             connection.setRequestProperty("User-Agent", userAgent);

@@ -4,7 +4,6 @@ import io.github.mavenaws.codeartifact.config.AwsSettings;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import java.util.Objects;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
@@ -37,12 +36,27 @@ public final class AssumeRoleTokenProvider implements TokenProvider {
 
     @Override
     public AuthorizationToken fetch(DomainKey key) throws TokenProviderException {
+        return fetch(key, FetchDeadline.start());
+    }
+
+    /**
+     * The role's steps one by one, each within the deadline and each remembered on its own when it does not answer:
+     * the base credentials, AssumeRole, GetAuthorizationToken. Any failure, the SDK's or not, is this source's reason.
+     */
+    @Override
+    public AuthorizationToken fetch(DomainKey key, FetchDeadline deadline) throws TokenProviderException {
         if (settings.roleArn() == null) {
             throw new TokenProviderException(settings.roleSetting() + " not set");
         }
         try {
-            return getAuthorizationToken(key);
-        } catch (SdkException e) {
+            clients.resolveCredentials(settings.profile(), deadline);
+        } catch (RuntimeException e) {
+            throw new TokenProviderException(
+                    AwsFailures.reason("AssumeRole's own credentials", e, settings.profile()), e);
+        }
+        try {
+            return getAuthorizationToken(key, deadline);
+        } catch (RuntimeException e) {
             if (AwsFailures.find(e, StsException.class) != null || !AwsFailures.isExpiredCredentials(e)) {
                 throw failure(e);
             }
@@ -52,8 +66,8 @@ public final class AssumeRoleTokenProvider implements TokenProvider {
         clients.forgetAssumedRole(settings.profile(), settings.roleArn().toString(), key.region(),
                 settings.roleSessionName());
         try {
-            return getAuthorizationToken(key);
-        } catch (SdkException e) {
+            return getAuthorizationToken(key, deadline);
+        } catch (RuntimeException e) {
             if (AwsFailures.find(e, StsException.class) == null && AwsFailures.isExpiredCredentials(e)) {
                 throw new TokenProviderException("GetAuthorizationToken as the role refused: "
                         + AwsFailures.answer(AwsFailures.find(e, AwsServiceException.class))
@@ -65,16 +79,36 @@ public final class AssumeRoleTokenProvider implements TokenProvider {
         }
     }
 
-    private AuthorizationToken getAuthorizationToken(DomainKey key) throws TokenProviderException {
+    private AuthorizationToken getAuthorizationToken(DomainKey key, FetchDeadline deadline)
+            throws TokenProviderException {
+        String roleArn = settings.roleArn().toString();
+        clients.failIfUnanswered(key, settings.profile());
+        try {
+            clients.assumeRole(settings.profile(), roleArn, key.region(), settings.roleSessionName(), deadline);
+        } catch (RuntimeException e) {
+            throw new AssumeRoleFailure(e);
+        }
         return clients.getAuthorizationToken(key, settings.profile(),
-                clients.assumedRole(settings.profile(), settings.roleArn().toString(), key.region(),
-                        settings.roleSessionName()),
-                settings.durationSeconds(), describe());
+                clients.assumedRole(settings.profile(), roleArn, key.region(), settings.roleSessionName()),
+                settings.durationSeconds(), describe(), deadline);
     }
 
-    private TokenProviderException failure(SdkException e) {
-        // The role's credentials are resolved inside the CodeArtifact call, so an STS refusal may arrive wrapped.
+    /** AssumeRole's own failure, told apart from GetAuthorizationToken's as the role. */
+    private static final class AssumeRoleFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AssumeRoleFailure(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private TokenProviderException failure(RuntimeException e) {
+        // An STS refusal may also arrive wrapped in the CodeArtifact call, when the role's credentials are renewed.
         StsException refusal = AwsFailures.find(e, StsException.class);
+        if (refusal == null && e instanceof AssumeRoleFailure) {
+            return new TokenProviderException(
+                    AwsFailures.reason("AssumeRole", (RuntimeException) e.getCause(), settings.profile()), e.getCause());
+        }
         if (refusal == null) {
             return new TokenProviderException(
                     AwsFailures.reason("GetAuthorizationToken as the role", e, settings.profile()), e);

@@ -8,12 +8,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -56,15 +66,36 @@ public final class AwsClients implements AutoCloseable {
     /** Everything built, in creation order, for closing in reverse. */
     private final List<SdkAutoCloseable> closeables = new ArrayList<>();
     private final UnansweredEndpoints unanswered = new UnansweredEndpoints();
+    /** GetAuthorizationToken again while CodeArtifact throttles it, beyond the SDK's own retries. */
+    private final ThrottledCalls throttled = new ThrottledCalls(new Random());
     /** The time a token's expiration is checked against (TokenAnswer). */
     private final Clock clock;
     private final SdkLogLevels logLevels;
     private SdkHttpClient httpClient;
+    /** Runs each step of a fetch, so that the fetching thread can give up on it at the deadline. */
+    private ExecutorService workers;
     private boolean closed;
 
-    /** @param clock this machine's time, which AWS's answers are checked against, not null */
+    private final AwsProxies proxies;
+
+    /**
+     * With the proxies of the environment and the JVM ({@link AwsProxies#fromEnvironment}).
+     *
+     * @param clock this machine's time, which AWS's answers are checked against, not null
+     */
     public AwsClients(Clock clock) {
+        this(clock, AwsProxies.fromEnvironment(System.getenv(), System.getProperties()));
+    }
+
+    /**
+     * @param clock this machine's time, which AWS's answers are checked against, not null
+     * @param proxies the proxy of each AWS host, not null
+     */
+    public AwsClients(Clock clock, AwsProxies proxies) {
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+        this.proxies = Objects.requireNonNull(proxies, "proxies cannot be null");
+        // the SDK's own STS, SSO and SSO-OIDC clients (role profiles, web identity, SSO) go through them too
+        ProxiedHttpService.use(proxies);
         // before any SDK class initialises: its loggers read their level when they are created
         this.logLevels = SdkLogLevels.quiet();
     }
@@ -77,11 +108,12 @@ public final class AwsClients implements AutoCloseable {
      * @param credentials the identity to call with, not null
      * @param durationSeconds requested token lifetime, or null for the service default (12 hours)
      * @param source how the identity was found, for messages, not null
+     * @param deadline the fetch's time bound, not null
      * @throws SdkException when AWS refuses, fails or does not answer
-     * @throws TokenProviderException when AWS's answer holds no usable token
+     * @throws TokenProviderException when AWS's answer holds no usable token, or none came by the deadline
      */
     AuthorizationToken getAuthorizationToken(DomainKey key, String profile, AwsCredentialsProvider credentials,
-            Long durationSeconds, String source) throws TokenProviderException {
+            Long durationSeconds, String source, FetchDeadline deadline) throws TokenProviderException {
         GetAuthorizationTokenRequest request = GetAuthorizationTokenRequest.builder()
                 .domain(key.domain())
                 .domainOwner(key.owner())
@@ -91,9 +123,18 @@ public final class AwsClients implements AutoCloseable {
                         .build())
                 .build();
         ClientKey client = ClientKey.client(CODEARTIFACT, key.region(), profile);
-        GetAuthorizationTokenResponse response = unanswered.call(client,
-                () -> withExtensionClassLoader(() -> codeartifact(client).getAuthorizationToken(request)));
+        GetAuthorizationTokenResponse response = step("codeartifact:GetAuthorizationToken in " + key.region(),
+                client, deadline, () -> throttled.call(() -> codeartifact(client).getAuthorizationToken(request),
+                        deadline));
         return TokenAnswer.check(response.authorizationToken(), response.expiration(), source, clock.instant());
+    }
+
+    /**
+     * Fails at once, with the earlier failure, when CodeArtifact in the domain's region did not answer before: the
+     * role path need not assume a role for a call that cannot be made.
+     */
+    void failIfUnanswered(DomainKey key, String profile) {
+        unanswered.failIfUnanswered(ClientKey.client(CODEARTIFACT, key.region(), profile));
     }
 
     /**
@@ -113,7 +154,7 @@ public final class AwsClients implements AutoCloseable {
      */
     AwsCredentialsProvider credentials(String profile) {
         return cached(credentials, ClientKey.credentials(profile), () -> profile == null
-                ? DefaultCredentialsProvider.builder().build()
+                ? new DefaultCredentialsChain()
                 : ProfileCredentialsProvider.builder().profileName(profile).build());
     }
 
@@ -121,14 +162,50 @@ public final class AwsClients implements AutoCloseable {
      * The access key id of {@link #credentials(String) the credentials} of {@code profile}, resolved locally by the
      * SDK's own provider (a container endpoint, the instance metadata, a {@code credential_process}), which keeps
      * them for the build's AWS calls: the disk cache keys entries of sources whose settings do not name the
-     * principal by it. Never returns or logs the secret parts.
+     * principal by it. Never returns or logs the secret parts. Bounded like a fetch: a credential_process that
+     * hangs is stopped.
      *
      * @param profile the profile, or null for the SDK's default chain
-     * @throws RuntimeException when the credentials cannot be resolved
+     * @throws RuntimeException when the credentials cannot be resolved, or not in time
      */
     String accessKeyId(String profile) {
+        try {
+            return resolveCredentials(profile, FetchDeadline.start()).accessKeyId();
+        } catch (TokenProviderException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Resolves {@link #credentials(String)} within the deadline, before any AWS call, so that a credential helper,
+     * SSO portal or container endpoint that does not answer is named as such, and never counted against the
+     * service the credentials are for. The SDK's providers cache what they resolve; the call that follows reuses it.
+     *
+     * @throws SdkException or another RuntimeException when the credentials cannot be resolved
+     * @throws TokenProviderException when they were not resolved by the deadline
+     */
+    AwsCredentials resolveCredentials(String profile, FetchDeadline deadline) throws TokenProviderException {
         AwsCredentialsProvider provider = credentials(profile);
-        return withExtensionClassLoader(() -> provider.resolveCredentials().accessKeyId());
+        String step = profile == null
+                ? "Resolving the default AWS credentials (environment, web identity, AWS_PROFILE's or the default"
+                        + " profile with its credential_process, SSO login or role, container or instance endpoint)"
+                : "Resolving the credentials of AWS profile '" + profile + "' (its credential_process, SSO login,"
+                        + " role or keys)";
+        return step(step, ClientKey.credentials(profile), deadline, provider::resolveCredentials);
+    }
+
+    /**
+     * Assumes the role as {@link #assumedRole} names it, within the deadline, so that an STS that does not answer is
+     * remembered as STS's in that region, never as CodeArtifact's.
+     *
+     * @throws SdkException when STS refuses, fails or does not answer
+     * @throws TokenProviderException when STS did not answer by the deadline
+     */
+    AwsCredentials assumeRole(String profile, String roleArn, String region, String sessionName,
+            FetchDeadline deadline) throws TokenProviderException {
+        AwsCredentialsProvider role = assumedRole(profile, roleArn, region, sessionName);
+        return step("sts:AssumeRole on " + roleArn + " in " + region, ClientKey.client(STS, region, profile), deadline,
+                role::resolveCredentials);
     }
 
     /**
@@ -178,6 +255,68 @@ public final class AwsClients implements AutoCloseable {
                 .build());
     }
 
+    /**
+     * Runs one step of a fetch in a worker thread, giving up on it at the deadline: the SDK bounds its HTTP calls but
+     * not credential resolution ({@code credential_process} has no timeout at all). A step given up on is
+     * interrupted, its {@code credential_process} stopped, and its endpoint remembered as not answering, so that the
+     * build's other domains do not wait for it again.
+     *
+     * @param step what the step does, in words, for the message when it does not finish
+     * @throws SdkException or another RuntimeException, the step's own failure
+     * @throws TokenProviderException when the step did not finish by the deadline
+     */
+    private <T> T step(String step, ClientKey endpoint, FetchDeadline deadline, Supplier<T> action)
+            throws TokenProviderException {
+        long started = System.currentTimeMillis();
+        Future<T> future;
+        try {
+            future = workers().submit(() -> unanswered.call(endpoint, () -> withExtensionClassLoader(action)));
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("AWS clients are closed", e);
+        }
+        try {
+            return future.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            boolean stopped = CredentialProcesses.stopStartedSince(started);
+            String message = step + " " + deadline.missed() + (stopped ? "; its credential_process was stopped" : "")
+                    + ". Check that step on its own (aws sts get-caller-identity, or aws codeartifact"
+                    + " get-authorization-token with the same profile): a credential_process that waits for input"
+                    + " or for a network, a credentials endpoint or AWS endpoint that does not answer";
+            unanswered.remember(endpoint, SdkClientException.create(message));
+            throw new TokenProviderException(message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            throw new TokenProviderException(step + " was interrupted");
+        }
+    }
+
+    private synchronized ExecutorService workers() {
+        if (closed) {
+            throw new IllegalStateException("AWS clients are closed");
+        }
+        if (workers == null) {
+            AtomicInteger count = new AtomicInteger();
+            workers = Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "codeartifact-token-fetch-" + count.incrementAndGet());
+                // a step given up on must not keep Maven's JVM alive
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return workers;
+    }
+
     private static ClientOverrideConfiguration configuration(String profile) {
         ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
@@ -190,10 +329,8 @@ public final class AwsClients implements AutoCloseable {
 
     private synchronized SdkHttpClient httpClient() {
         if (httpClient == null) {
-            httpClient = UrlConnectionHttpClient.builder()
-                    .connectionTimeout(CONNECT_TIMEOUT)
-                    .socketTimeout(READ_TIMEOUT)
-                    .build();
+            // our connections, not the SDK's: its proxy support cannot authenticate to a proxy for HTTPS
+            httpClient = UrlConnectionHttpClient.create(new ProxiedConnections(proxies, CONNECT_TIMEOUT, READ_TIMEOUT));
             closeables.add(httpClient);
         }
         return httpClient;
@@ -239,6 +376,9 @@ public final class AwsClients implements AutoCloseable {
             return;
         }
         closed = true;
+        if (workers != null) {
+            workers.shutdownNow();
+        }
         // Close in reverse creation order: credentials providers before the clients and HTTP client they use.
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
@@ -248,6 +388,7 @@ public final class AwsClients implements AutoCloseable {
             }
         }
         closeables.clear();
+        ProxiedHttpService.release(proxies);
         codeartifactClients.clear();
         stsClients.clear();
         credentials.clear();

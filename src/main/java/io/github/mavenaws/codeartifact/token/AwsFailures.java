@@ -87,15 +87,38 @@ final class AwsFailures {
         return false;
     }
 
-    static String reason(String operation, SdkException e) {
+    static String reason(String operation, RuntimeException e) {
         return reason(operation, e, null);
+    }
+
+    /**
+     * A failure the SDK signals with no {@link SdkException}, as an explicit profile's {@code credential_process}
+     * or a missing SDK module does ({@code IllegalStateException}): the credential helper's exit code and stderr, or
+     * the failure's type and message. Never a stack trace; the cause is kept for {@code -X}.
+     */
+    static String unexpected(RuntimeException e) {
+        String process = CredentialProcessFailure.describe(e);
+        if (process != null) {
+            return process;
+        }
+        String message = e.getMessage();
+        if (message != null && message.length() > MAX_REASON_LENGTH) {
+            message = message.substring(0, MAX_REASON_LENGTH) + "...";
+        }
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     /**
      * @param profile the profile the extension's settings chose for the credentials, or null for the SDK's default
      *     chain: a failure of that profile's SSO login is told as such
      */
-    static String reason(String operation, SdkException e, String profile) {
+    static String reason(String operation, RuntimeException failure, String profile) {
+        if (!(failure instanceof SdkException)) {
+            String message = unexpected(failure);
+            String sso = SsoLoginHint.forProfile(profile, String.valueOf(failure.getMessage()));
+            return operation + " failed: " + (sso != null ? sso + "\n       The AWS SDK said: " + message : message);
+        }
+        SdkException e = (SdkException) failure;
         if (e instanceof AwsServiceException) {
             return serviceReason(operation, (AwsServiceException) e);
         }

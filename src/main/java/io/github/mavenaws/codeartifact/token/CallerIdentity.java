@@ -28,14 +28,17 @@ public final class CallerIdentity {
     /**
      * @param settings whose credentials to ask about, not null
      * @param region the regional STS endpoint to ask, e.g. the domain's, not null
+     * @param proxies the proxy of each AWS host, as the token chain's calls use them, not null
      * @return the identity, never null
      * @throws TokenProviderException with the reason, naming the fix where one is known, never a secret
      */
-    public static CallerIdentity of(AwsSettings settings, String region) throws TokenProviderException {
+    public static CallerIdentity of(AwsSettings settings, String region, AwsProxies proxies)
+            throws TokenProviderException {
         Objects.requireNonNull(settings, "settings cannot be null");
         Objects.requireNonNull(region, "region cannot be null");
+        Objects.requireNonNull(proxies, "proxies cannot be null");
         String profile = settings.profile();
-        try (AwsClients clients = new AwsClients(Clock.systemUTC())) {
+        try (AwsClients clients = new AwsClients(Clock.systemUTC(), proxies)) {
             GetCallerIdentityResponse response = clients.callerIdentity(profile, region);
             return new CallerIdentity(response.arn(), response.userId(), response.account());
         } catch (SdkException e) {

@@ -3,7 +3,6 @@ package io.github.mavenaws.codeartifact.token;
 import io.github.mavenaws.codeartifact.config.AwsSettings;
 import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * codeartifact:GetAuthorizationToken with the credentials of the configured AWS profile, or those the AWS SDK finds
@@ -36,10 +35,17 @@ public final class GetAuthorizationTokenProvider implements TokenProvider {
 
     @Override
     public AuthorizationToken fetch(DomainKey key) throws TokenProviderException {
+        return fetch(key, FetchDeadline.start());
+    }
+
+    /** Resolves the credentials, then calls AWS; any failure of either, the SDK's or not, is this source's reason. */
+    @Override
+    public AuthorizationToken fetch(DomainKey key, FetchDeadline deadline) throws TokenProviderException {
         try {
+            clients.resolveCredentials(settings.profile(), deadline);
             return clients.getAuthorizationToken(key, settings.profile(), clients.credentials(settings.profile()),
-                    settings.durationSeconds(), describe());
-        } catch (SdkException e) {
+                    settings.durationSeconds(), describe(), deadline);
+        } catch (RuntimeException e) {
             throw new TokenProviderException(AwsFailures.reason("GetAuthorizationToken", e, settings.profile()), e);
         }
     }

@@ -44,9 +44,18 @@ public final class TokenChains implements AutoCloseable {
      * @param cache keeps the AWS sources' tokens beyond the build, not null ({@link TokenProviderCache#NONE})
      */
     public static TokenChains create(ExtensionConfig config, TokenProviderCache cache) {
+        return create(config, cache, AwsProxies.fromEnvironment(System.getenv(), System.getProperties()));
+    }
+
+    /**
+     * As {@link #create(ExtensionConfig, TokenProviderCache)}, the AWS calls through {@code proxies}.
+     *
+     * @param proxies the proxy of each AWS host (Maven's, else the environment's), not null
+     */
+    public static TokenChains create(ExtensionConfig config, TokenProviderCache cache, AwsProxies proxies) {
         Objects.requireNonNull(config, "config cannot be null");
         Objects.requireNonNull(cache, "cache cannot be null");
-        AwsClients clients = new AwsClients(Clock.systemUTC());
+        AwsClients clients = new AwsClients(Clock.systemUTC(), proxies);
         Map<AwsSettings, TokenProviderChain> chains = new HashMap<>();
         Selector selector = key -> {
             synchronized (chains) {

@@ -21,6 +21,19 @@ public interface TokenProvider {
     AuthorizationToken fetch(DomainKey key) throws TokenProviderException;
 
     /**
+     * Obtains a token for the domain within {@code deadline}; sources that may block (AWS calls, credential helpers,
+     * locks) honour it, the others ignore it.
+     *
+     * @param key the domain, owner and region the token is for, not null
+     * @param deadline the fetch's time bound, not null
+     * @return a token, never null
+     * @throws TokenProviderException with a short human reason when this source cannot give one in time
+     */
+    default AuthorizationToken fetch(DomainKey key, FetchDeadline deadline) throws TokenProviderException {
+        return fetch(key);
+    }
+
+    /**
      * Whether asking again can give a different token. A refused token from a variable would only be refused
      * again; AWS issues a fresh one.
      */

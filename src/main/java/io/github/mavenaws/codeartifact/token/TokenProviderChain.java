@@ -50,7 +50,20 @@ public final class TokenProviderChain {
      * @throws TokenUnavailableException listing every source and its reason, when none is left that gives one
      */
     public AuthorizationToken resolve(DomainKey key) throws TokenUnavailableException {
-        return walk(key).resolve();
+        return resolve(key, FetchDeadline.start());
+    }
+
+    /**
+     * As {@link #resolve(DomainKey)}, within a deadline that may have started before (when the build first needed
+     * the token); sources not reached in time are reported as such.
+     *
+     * @param key the domain, not null
+     * @param deadline the fetch's time bound, not null
+     * @return a token, never null
+     * @throws TokenUnavailableException listing every source and its reason, when none is left that gives one
+     */
+    public AuthorizationToken resolve(DomainKey key, FetchDeadline deadline) throws TokenUnavailableException {
+        return walk(key).resolve(Objects.requireNonNull(deadline, "deadline cannot be null"));
     }
 
     /**
@@ -106,14 +119,19 @@ public final class TokenProviderChain {
             this.key = key;
         }
 
-        synchronized AuthorizationToken resolve() throws TokenUnavailableException {
+        synchronized AuthorizationToken resolve(FetchDeadline deadline) throws TokenUnavailableException {
             if (failure != null) {
                 throw failure;
             }
             for (int i = next; i < providers.size(); i++) {
                 TokenProvider provider = providers.get(i);
+                if (deadline.passed()) {
+                    outcomes[i] = "not tried: the time for getting a token (" + deadline.timeoutSeconds()
+                            + " s) had run out";
+                    continue;
+                }
                 try {
-                    AuthorizationToken token = provider.fetch(key);
+                    AuthorizationToken token = provider.fetch(key, deadline);
                     issued = token;
                     issuedServed = false;
                     issuer = i;
@@ -124,6 +142,11 @@ public final class TokenProviderChain {
                 } catch (TokenProviderException e) {
                     outcomes[i] = e.getMessage();
                     LOGGER.debug("No CodeArtifact token for {} from {}: {}", key, provider.describe(), e.getMessage());
+                } catch (RuntimeException e) {
+                    // a source's own bug or an SDK failure it did not expect: that source's reason, never a raw
+                    // exception out of a connector; the trace is for -X
+                    outcomes[i] = "failed: " + AwsFailures.unexpected(e);
+                    LOGGER.debug("No CodeArtifact token for {} from {}", key, provider.describe(), e);
                 }
             }
             failure = new TokenUnavailableException(key, attempts());

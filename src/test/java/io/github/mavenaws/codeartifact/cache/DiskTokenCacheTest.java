@@ -14,6 +14,7 @@ import io.github.mavenaws.codeartifact.endpoint.DomainKey;
 import io.github.mavenaws.codeartifact.testing.CountingTokenProvider;
 import io.github.mavenaws.codeartifact.testing.MutableClock;
 import io.github.mavenaws.codeartifact.token.AuthorizationToken;
+import io.github.mavenaws.codeartifact.token.FetchDeadline;
 import io.github.mavenaws.codeartifact.token.TokenProvider;
 import io.github.mavenaws.codeartifact.token.TokenProviderException;
 import java.io.IOException;
@@ -408,5 +409,34 @@ class DiskTokenCacheTest {
     void readingAMissingEntryCreatesNothing() {
         assertNull(new DiskTokenStore(dir(), Duration.ofSeconds(1)).read(ACME, DEV));
         assertFalse(Files.exists(dir()));
+    }
+
+    @Test
+    void aHungHolderOfTheLockIsWaitedForHalfTheTimeLeftThenTheProcessFetchesItself() throws Exception {
+        DiskTokenStore store = new DiskTokenStore(dir(), DiskTokenStore.DEFAULT_LOCK_TIMEOUT);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread hung = new Thread(() -> {
+            try (DiskTokenStore.Lock lock = store.lock(ACME, DEV)) {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        hung.start();
+        try {
+            assertTrue(held.await(10, TimeUnit.SECONDS));
+            CountingTokenProvider aws = provider("aws");
+            DiskTokenCache cache = new DiskTokenCache(aws, DEV, store, new RefreshPolicy(clock));
+            long start = System.nanoTime();
+            AuthorizationToken token = cache.fetch(ACME, FetchDeadline.after(TimeUnit.SECONDS.toNanos(2)));
+            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals("aws-acme-1", token.value());
+            assertTrue(waitedMillis >= 900 && waitedMillis < 1900, "waited " + waitedMillis + " ms, not the 60 s lock timeout");
+        } finally {
+            release.countDown();
+            hung.join();
+        }
     }
 }

@@ -41,6 +41,9 @@ final class CodeArtifactApi {
         }
         FakePrincipal principal = signature.principal();
         String region = signature.region();
+        if (!aws.tokenQuota().admit(region)) {
+            return throttled(notes);
+        }
 
         Map<String, String> query = request.query();
         String domainName = query.get("domain");
@@ -89,9 +92,7 @@ final class CodeArtifactApi {
     private FakeReply faulty(Faults.Fault fault, FakeDomain domain, FakePrincipal principal, Duration lifetime,
                              FakeCall.Notes notes) {
         return switch (fault) {
-            case THROTTLING -> error(notes, 429, "ThrottlingException", "Rate exceeded")
-                    // CodeArtifact's ThrottlingException binds retryAfterSeconds to this header
-                    .header("Retry-After", "1");
+            case THROTTLING -> throttled(notes);
             case INTERNAL_ERROR -> error(notes, 500, "InternalServerException",
                     "An internal error occurred. Try again later.");
             case MALFORMED_JSON -> {
@@ -110,6 +111,11 @@ final class CodeArtifactApi {
                 yield FakeReply.noAnswer(domain.faults()::holdUnanswered);
             }
         };
+    }
+
+    /** 429 as CodeArtifact's restJson protocol sends it; its ThrottlingException binds retryAfterSeconds to the header. */
+    private static FakeReply throttled(FakeCall.Notes notes) {
+        return error(notes, 429, "ThrottlingException", "Rate exceeded").header("Retry-After", "1");
     }
 
     private static FakeReply error(FakeCall.Notes notes, int status, String code, String message) {

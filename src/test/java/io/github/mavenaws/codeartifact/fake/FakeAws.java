@@ -74,6 +74,7 @@ public final class FakeAws implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<Consumer<FakeCall>> listeners = new CopyOnWriteArrayList<>();
     private final SsoDirectory sso = new SsoDirectory(this);
+    private final TokenQuota tokenQuota = new TokenQuota();
     private final WebIdentityTokens webIdentityTokens = new WebIdentityTokens(this);
     /** Names other than AWS's that the hosts file maps, each to its address. */
     private final Map<String, String> otherHosts = new ConcurrentHashMap<>();
@@ -219,6 +220,19 @@ public final class FakeAws implements AutoCloseable {
         FakeDomain domain = new FakeDomain(this, name, owner, region);
         domains.add(domain);
         return domain;
+    }
+
+    /**
+     * CodeArtifact's rate quota on GetAuthorizationToken, scaled for a benchmark: beyond {@code perSecond} calls in
+     * any second of a region, 429 ThrottlingException with {@code Retry-After: 1}. 0 (the default) for no quota.
+     */
+    public FakeAws tokenQuota(int perSecond) {
+        tokenQuota.set(perSecond);
+        return this;
+    }
+
+    TokenQuota tokenQuota() {
+        return tokenQuota;
     }
 
     /** A user of IAM Identity Center (AWS SSO); returns the same user for the same name. */

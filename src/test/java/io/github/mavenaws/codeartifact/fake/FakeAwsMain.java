@@ -15,7 +15,9 @@ import java.util.jar.Manifest;
  * Runs a FakeAws for the demo script until killed: domain {@code demo-111122223333} in us-west-2 with repository
  * {@code maven} holding {@code com.example:greeting:1.0}, and one user allowed to fetch tokens and publish.
  * Usage: {@code FakeAwsMain [workDir]}; prints what a Maven JVM needs and a ready 12-hour token of that user
- * (line {@code token: <value>}, for builds authorized by hand), then one line per request.
+ * (line {@code token: <value>}, for builds authorized by hand), then one line per request. With system property
+ * {@code fake.aws.tokenQuota=N}, GetAuthorizationToken is throttled beyond N calls per second (429
+ * ThrottlingException with Retry-After), as CodeArtifact throttles beyond 40 (bench/storm.sh).
  */
 public final class FakeAwsMain {
 
@@ -28,6 +30,7 @@ public final class FakeAwsMain {
     public static void main(String[] args) throws Exception {
         Path workDir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("fake-aws");
         FakeAws aws = FakeAws.start(workDir);
+        aws.tokenQuota(Integer.getInteger("fake.aws.tokenQuota", 0));
         FakeDomain domain = aws.domain("demo", "111122223333", "us-west-2");
         FakeRepository repository = domain.repository("maven");
         String base = "com/example/greeting/1.0/greeting-1.0";
@@ -61,6 +64,8 @@ public final class FakeAwsMain {
         System.out.println("trust store password: " + aws.trustStorePassword());
         System.out.println("repository:          " + repository.url());
         System.out.println("access key id:       " + ACCESS_KEY_ID);
+        System.out.println("token quota:         " + Integer.getInteger("fake.aws.tokenQuota", 0)
+                + " GetAuthorizationToken calls/s per region (0: none)");
         // what `aws codeartifact get-authorization-token` would give the user, for builds authorized the manual way
         System.out.println("token: " + aws.issueToken(domain, user));
         System.out.println("Maven JVM options:   -Djdk.net.hosts.file=" + aws.hostsFile()

@@ -64,6 +64,22 @@ class FaultsTest {
     }
 
     @Test
+    void theTokenQuotaThrottlesCallsBeyondItsRateWithRetryAfter() throws InterruptedException {
+        aws.tokenQuota(2);
+
+        assertFalse(token().authorizationToken().isEmpty());
+        assertFalse(token().authorizationToken().isEmpty());
+        ThrottlingException e = assertThrows(ThrottlingException.class, this::token);
+        assertEquals(Integer.valueOf(1), e.retryAfterSeconds());
+        assertEquals("ThrottlingException", e.awsErrorDetails().errorCode());
+        // a second later the window has room again
+        Thread.sleep(1100);
+        assertFalse(token().authorizationToken().isEmpty());
+        assertEquals(List.of(200, 200, 429, 200), statuses());
+        aws.tokenQuota(0);
+    }
+
+    @Test
     void throttlingIsAThrottlingExceptionWithRetryAfter() {
         domain.faults().next(Fault.THROTTLING, 1);
 

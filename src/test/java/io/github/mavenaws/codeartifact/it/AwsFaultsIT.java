@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Every build resolves a parent POM only CodeArtifact serves, with goal {@code validate}: the parent is its one
  * download, so a build that passes was authorized and nothing else costs time. The faults are handled below Maven,
  * in the extension's AWS calls, which are the same on every Maven; how a failure reaches the user differs between
- * Maven versions, so one refusal ({@link #alwaysThrottledFailsWithAdvice}) runs on every version and the other
- * scenarios on {@value #VERSION} only, which keeps the hanging endpoint to one 30-second build per suite.
+ * Maven versions, so one refusal ({@link #alwaysServerErrorFailsWithAdvice}) runs on every version and the other
+ * scenarios on {@value #VERSION} only, which keeps the hanging endpoint to one 30-second build and endless
+ * throttling to one build of about a minute per suite.
  *
  * <p>Not here, because they follow from the chain's order and are unit-tested (TokenCacheTest, AwsFailuresTest): a
  * role that may not be assumed never stops direct credentials that can fetch a token (they are asked first), and the
@@ -46,6 +47,11 @@ class AwsFaultsIT {
      * the README says; Maven's start takes longer on a loaded machine.
      */
     private static final Duration HANG_LIMIT = Duration.ofSeconds(45);
+    /**
+     * A build throttled without end: the extension's rounds of calls until the 60 s deadline leaves no room for one
+     * more (about 50 s), plus Maven's start.
+     */
+    private static final Duration THROTTLED_LIMIT = Duration.ofSeconds(75);
 
     @AfterEach
     void noMoreFaults() {
@@ -120,26 +126,55 @@ class AwsFaultsIT {
                 .count("GetAuthorizationToken calls answered 200", Calls.TOKEN_REQUEST.and(Calls.OK), 1);
     }
 
-    @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
-    void alwaysThrottledFailsWithAdvice(MavenDistribution maven) {
+    /**
+     * A throttling storm outlasts the SDK's own 4 tries: the extension calls again, after Retry-After and a random
+     * pause, and the build gets its token.
+     */
+    @Test
+    void throttlingBeyondTheSdksRetriesIsRiddenOut() {
+        FakePrincipal user = ACME.reader();
+        ACME.domain().faults().next(Fault.THROTTLING, 6);
+
+        MavenResult result = build(single(), "throttled-beyond-sdk-retries").awsCredentials(user)
+                .args("validate")
+                .run();
+
+        assertServed(result, secrets(user));
+        assertCalls(result)
+                .tokenRequests(7)
+                .count("GetAuthorizationToken calls answered 429", Calls.TOKEN_REQUEST.and(status(429)), 6)
+                .count("GetAuthorizationToken calls answered 200", Calls.TOKEN_REQUEST.and(Calls.OK), 1);
+    }
+
+    /**
+     * Throttled without end: the extension keeps calling while the fetch's deadline leaves room for a call, then
+     * fails with the throttling, every attempt counted, before the deadline's own message would come.
+     */
+    @Test
+    void alwaysThrottledFailsWithAdviceWithinTheDeadline() {
         FakePrincipal user = ACME.reader();
         ACME.domain().faults().always(Fault.THROTTLING);
 
-        MavenResult result = build(maven, "always-throttled").awsCredentials(user).args("validate").run();
+        MavenResult result = build(single(), "always-throttled").awsCredentials(user).args("validate").run();
 
-        assertExplained(result, PROMPT, secrets(user), "was throttled by AWS", "HTTP 429 ThrottlingException",
-                "still so after 4 attempts", "Build again in a minute");
-        // the SDK's bounded retries, and no second round from the extension
-        assertCalls(result).tokenRequests(4).all("answered 429", Calls.TOKEN_REQUEST, status(429));
+        assertExplained(result, THROTTLED_LIMIT, secrets(user), "was throttled by AWS", "HTTP 429 ThrottlingException",
+                "still so after ", "Build again in a minute");
+        result.assertOutputDoesNotContain("did not finish within");
+        int calls = result.calls().where(Calls.TOKEN_REQUEST).size();
+        if (calls <= 8) {
+            throw result.failure("expected more GetAuthorizationToken calls than two rounds of the SDK's 4 tries,"
+                    + " the fake saw " + calls);
+        }
+        assertCalls(result).all("answered 429", Calls.TOKEN_REQUEST, status(429));
     }
 
-    @Test
-    void alwaysServerErrorFailsWithAdvice() {
+    @ParameterizedTest(name = "Maven {0}")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    void alwaysServerErrorFailsWithAdvice(MavenDistribution maven) {
         FakePrincipal user = ACME.reader();
         ACME.domain().faults().always(Fault.INTERNAL_ERROR);
 
-        MavenResult result = build(single(), "always-server-error").awsCredentials(user).args("validate").run();
+        MavenResult result = build(maven, "always-server-error").awsCredentials(user).args("validate").run();
 
         assertExplained(result, PROMPT, secrets(user), "failed on AWS's side", "HTTP 500 InternalServerException",
                 "still so after 4 attempts", "AWS Health Dashboard");

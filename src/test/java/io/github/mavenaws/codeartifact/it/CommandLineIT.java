@@ -2,6 +2,7 @@ package io.github.mavenaws.codeartifact.it;
 
 import static io.github.mavenaws.codeartifact.it.CallAssertions.assertCalls;
 
+import io.github.mavenaws.codeartifact.fake.ConnectProxy;
 import io.github.mavenaws.codeartifact.fake.FakeAws;
 import io.github.mavenaws.codeartifact.fake.FakeDomain;
 import io.github.mavenaws.codeartifact.fake.FakePrincipal;
@@ -184,11 +185,55 @@ class CommandLineIT {
                 .args("doctor", releases.url()).run();
 
         result.assertExitCode(1);
-        result.stdout().assertOutputContains("Proxy: 127.0.0.1:9 (system properties https.proxyHost/https.proxyPort",
+        result.stdout().assertOutputContains(
+                "ok       proxy      AWS calls go through the proxy 127.0.0.1:9 (the JVM's https.proxyHost)",
                 "FAILED   identity", "Fix: AWS STS (sts.us-west-2.amazonaws.com) could not be reached. The proxy"
-                        + " 127.0.0.1:9 may be wrong or down: correct or unset it");
+                        + " 127.0.0.1:9 (the JVM's https.proxyHost) may be wrong or down: correct or unset it");
         result.all().assertNoStackTrace();
         assertCalls(result.all()).count("calls to AWS", c -> true, 0);
+    }
+
+    /**
+     * The commands' AWS calls through the user's settings.xml {@code <proxy>} (Basic authentication), every AWS name
+     * reachable only through it, as a build's: {@code token} gets its token, {@code doctor} names that proxy in its
+     * proxy step, finds the identity and probes the repository through it.
+     */
+    @Test
+    void tokenAndDoctorGoThroughTheSettingsXmlProxy() throws IOException {
+        FakePrincipal user = reader();
+        Path home = RunDirectory.sharedFolder("cli-proxy-home", MavenDistribution.of(newestVersion()));
+        String password = "proxy-Secret-0042";
+        try (ConnectProxy proxy = new ConnectProxy("alice", password, aws.port())) {
+            Files.createDirectories(home.resolve(".m2"));
+            new SettingsXml().proxy("corp", "127.0.0.1", proxy.port(), "alice", password, "localhost")
+                    .write(home.resolve(".m2/settings.xml"));
+            Path unreachable = ProxyIT.hostsBehindProxy(aws, home);
+
+            JarResult token = JarRun.of("cli-proxy-token").against(aws).home(home).awsCredentials(user)
+                    .jvm("-Djdk.net.hosts.file=" + unreachable)
+                    .args("token", releases.url()).run();
+
+            token.assertExitCode(0).assertStderrEmpty();
+            if (!proxy.tunnels.contains("codeartifact.us-west-2.amazonaws.com:443")) {
+                throw token.all().failure("expected a tunnel to CodeArtifact through the proxy, it opened "
+                        + proxy.tunnels);
+            }
+            assertCalls(token.all()).tokenRequests(1);
+
+            JarResult doctor = JarRun.of("cli-proxy-doctor").against(aws).home(home).awsCredentials(user)
+                    .jvm("-Djdk.net.hosts.file=" + unreachable)
+                    .args("doctor", releases.url()).run();
+
+            doctor.assertExitCode(0);
+            doctor.stdout().assertOutputContains("ok       proxy      AWS calls go through the proxy 127.0.0.1:"
+                            + proxy.port() + " (settings.xml <proxy> 'corp', user alice)",
+                    "ok       identity   " + user.arn(),
+                    "ok       repository GET with the token answered HTTP 404: the token is accepted");
+            doctor.all().assertNoStackTrace().assertHidesSecrets(List.of(password, user.secretAccessKey()));
+            if (!proxy.tunnels.contains("sts.us-west-2.amazonaws.com:443")) {
+                throw doctor.all().failure("expected a tunnel to STS through the proxy, it opened " + proxy.tunnels);
+            }
+        }
     }
 
     /**
@@ -225,7 +270,7 @@ class CommandLineIT {
                         + " expires ",
                 "3. codeartifact:GetAuthorizationToken with the default AWS credentials: gave the token",
                 "ok       repository GET with the token answered HTTP 404: the token is accepted",
-                "Proxy: none", "All 2 accept a token.");
+                "ok       proxy      AWS calls go directly, through no proxy", "All 2 accept a token.");
         result.stdout().assertOutputDoesNotContain("FAILED");
         result.all().assertNoStackTrace();
         // one domain, one token: both repositories share it, as in a build

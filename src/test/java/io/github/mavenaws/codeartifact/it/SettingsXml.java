@@ -19,6 +19,7 @@ final class SettingsXml {
     private final List<String> pluginRepositories = new ArrayList<>();
     private final List<String> properties = new ArrayList<>();
     private final List<String> servers = new ArrayList<>();
+    private final List<String> proxies = new ArrayList<>();
 
     SettingsXml localRepository(Path dir) {
         this.localRepository = dir;
@@ -94,6 +95,23 @@ final class SettingsXml {
         return !mirrors.isEmpty();
     }
 
+    /** An active {@code <proxy>} for https, with its user and password. */
+    SettingsXml proxy(String id, String host, int port, String username, String password, String nonProxyHosts) {
+        proxies.add("""
+                    <proxy>
+                      <id>%s</id>
+                      <active>true</active>
+                      <protocol>https</protocol>
+                      <host>%s</host>
+                      <port>%d</port>
+                      <username>%s</username>
+                      <password>%s</password>
+                      <nonProxyHosts>%s</nonProxyHosts>
+                    </proxy>
+                """.formatted(id, host, port, username, password, nonProxyHosts));
+        return this;
+    }
+
     String toXml() {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -106,6 +124,11 @@ final class SettingsXml {
             xml.append("  <servers>\n");
             servers.forEach(xml::append);
             xml.append("  </servers>\n");
+        }
+        if (!proxies.isEmpty()) {
+            xml.append("  <proxies>\n");
+            proxies.forEach(xml::append);
+            xml.append("  </proxies>\n");
         }
         if (!mirrors.isEmpty()) {
             xml.append("  <mirrors>\n");

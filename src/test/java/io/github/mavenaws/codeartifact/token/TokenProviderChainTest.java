@@ -182,6 +182,46 @@ class TokenProviderChainTest {
     }
 
     /** Records which sources the chains hand to the disk cache, and as whom. */
+    @Test
+    void aSourceThatThrowsARuntimeExceptionIsThatSourcesReasonAndTheNextIsAsked() throws Exception {
+        TokenProvider broken = new TokenProvider() {
+            @Override
+            public String describe() {
+                return "broken";
+            }
+
+            @Override
+            public AuthorizationToken fetch(DomainKey key) {
+                throw new IllegalStateException("Failed to refresh process-based credentials.",
+                        new IllegalStateException("Command returned non-zero exit value (2) with error message:"
+                                + " run acme-login first\n"));
+            }
+
+            @Override
+            public boolean canRefresh() {
+                return true;
+            }
+        };
+        CountingTokenProvider next = provider("next", true);
+        next.failure = "refused";
+        TokenUnavailableException e = assertThrows(TokenUnavailableException.class,
+                () -> chain(broken, next).resolve(ACME));
+        assertEquals(List.of("broken: failed: credential_process exited with code 2; it said on stderr:\n"
+                + "         | run acme-login first", "next: refused"), e.attempts());
+    }
+
+    @Test
+    void sourcesNotReachedBeforeTheDeadlineAreSaidSo() throws Exception {
+        CountingTokenProvider slow = provider("slow", true);
+        slow.delayMillis = 50;
+        slow.failure = "too slow";
+        CountingTokenProvider next = provider("next", true);
+        TokenUnavailableException e = assertThrows(TokenUnavailableException.class,
+                () -> chain(slow, next).resolve(ACME, FetchDeadline.after(10_000_000L)));
+        assertEquals("next: not tried: the time for getting a token (1 s) had run out", e.attempts().get(1));
+        assertEquals(0, next.calls.get());
+    }
+
     private static final class RecordingCache implements TokenProviderCache {
         final List<String> kept = new ArrayList<>();
         final List<AwsIdentity> identities = new ArrayList<>();
