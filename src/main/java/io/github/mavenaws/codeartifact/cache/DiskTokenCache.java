@@ -68,7 +68,12 @@ final class DiskTokenCache implements TokenProvider {
      */
     @Override
     public AuthorizationToken fetch(DomainKey key, FetchDeadline deadline) throws TokenProviderException {
-        if (!keyed(key)) {
+        RuntimeException unkeyable = unkeyable(key);
+        if (unkeyable != null) {
+            if (unkeyable.getCause() instanceof TokenProviderException) {
+                // resolving did not finish by the deadline: the delegate could only time out again, saying less
+                throw (TokenProviderException) unkeyable.getCause();
+            }
             return delegate.fetch(key, deadline);
         }
         // No lock for a hit: entries are replaced atomically, so a reader never sees part of one.
@@ -93,7 +98,7 @@ final class DiskTokenCache implements TokenProvider {
     /** Forgets the refused token, so that no process is served it again, then tells the delegate. */
     @Override
     public void refused(DomainKey key, AuthorizationToken token) {
-        if (!keyed(key)) {
+        if (unkeyable(key) != null) {
             delegate.refused(key, token);
             return;
         }
@@ -109,11 +114,11 @@ final class DiskTokenCache implements TokenProvider {
     }
 
     /**
-     * Whether the entries' key can be computed: for credentials the settings do not name, that resolves them
-     * locally (once per build), and when they cannot be resolved the disk is left alone and the delegate reports
-     * why. Says once at debug how the entries of such a source are keyed.
+     * Null when the entries' key can be computed, else why not: for credentials the settings do not name, that
+     * resolves them locally (once per build), and when they cannot be resolved the disk is left alone and the
+     * delegate reports why. Says once at debug how the entries of such a source are keyed.
      */
-    private boolean keyed(DomainKey key) {
+    private RuntimeException unkeyable(DomainKey key) {
         try {
             identity.digest();
         } catch (RuntimeException e) {
@@ -121,14 +126,14 @@ final class DiskTokenCache implements TokenProvider {
                 LOGGER.debug("Not using the disk cache for {} ({}): its credentials could not be resolved to key"
                         + " the entry: {}", key, identity, e.toString());
             }
-            return false;
+            return e;
         }
         if (reported.compareAndSet(false, true) && identity.resolvesCredentials()) {
             LOGGER.debug("Disk cache entries for {} are keyed by a hash of the access key id its credentials resolve"
                     + " to (container, instance role or credential_process credentials name no principal in the"
                     + " settings)", identity);
         }
-        return true;
+        return null;
     }
 
     private AuthorizationToken usable(DomainKey key, AuthorizationToken stored) {

@@ -26,7 +26,6 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.codeartifact.CodeartifactClient;
 import software.amazon.awssdk.services.codeartifact.model.GetAuthorizationTokenRequest;
@@ -95,7 +94,7 @@ public final class AwsClients implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
         this.proxies = Objects.requireNonNull(proxies, "proxies cannot be null");
         // the SDK's own STS, SSO and SSO-OIDC clients (role profiles, web identity, SSO) go through them too
-        ProxiedHttpService.use(proxies);
+        OpenProxies.use(proxies);
         // before any SDK class initialises: its loggers read their level when they are created
         this.logLevels = SdkLogLevels.quiet();
     }
@@ -330,7 +329,7 @@ public final class AwsClients implements AutoCloseable {
     private synchronized SdkHttpClient httpClient() {
         if (httpClient == null) {
             // our connections, not the SDK's: its proxy support cannot authenticate to a proxy for HTTPS
-            httpClient = UrlConnectionHttpClient.create(new ProxiedConnections(proxies, CONNECT_TIMEOUT, READ_TIMEOUT));
+            httpClient = ProxiedConnections.httpClient(proxies);
             closeables.add(httpClient);
         }
         return httpClient;
@@ -388,7 +387,7 @@ public final class AwsClients implements AutoCloseable {
             }
         }
         closeables.clear();
-        ProxiedHttpService.release(proxies);
+        OpenProxies.release(proxies);
         codeartifactClients.clear();
         stsClients.clear();
         credentials.clear();

@@ -21,7 +21,9 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Opens the SDK's connections, through the host's proxy when {@link AwsProxies} names one. The SDK's own proxy
@@ -37,6 +39,16 @@ final class ProxiedConnections implements UrlConnectionFactory {
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
     private final Map<String, Boolean> logged = new ConcurrentHashMap<>();
+
+    /**
+     * The SDK's URL connection client over these connections. Built here, not where it is used: a caller that
+     * handed this class to the client's builder itself would make the JVM's verifier load SDK classes as soon as
+     * the caller loads, which a build served from the disk cache must not.
+     */
+    static SdkHttpClient httpClient(AwsProxies proxies) {
+        return UrlConnectionHttpClient.create(
+                new ProxiedConnections(proxies, AwsClients.CONNECT_TIMEOUT, AwsClients.READ_TIMEOUT));
+    }
 
     ProxiedConnections(AwsProxies proxies, Duration connectTimeout, Duration readTimeout) {
         this.proxies = Objects.requireNonNull(proxies, "proxies cannot be null");

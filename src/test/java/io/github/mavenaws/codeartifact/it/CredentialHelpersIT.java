@@ -115,8 +115,12 @@ class CredentialHelpersIT {
         }
     }
 
+    /**
+     * On the newest Maven only: the wait is the extension's and the SDK's, the same code under every Maven, and each
+     * run costs the whole 60 s deadline.
+     */
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void helperThatNeverReturnsFailsTheBuildWithinTheDeadlineAndIsStopped(MavenDistribution maven) {
         // a helper that waits for a login that never comes; its sleep holds the SDK's pipe open too
         Path script = helper(maven, "hanging", "echo 'waiting for acme-login...' >&2\nsleep 600\n");
