@@ -47,7 +47,10 @@ public final class ExtensionsXmlSettings {
         try {
             return properties(container.lookup(PlexusConfiguration.class, KEY));
         } catch (ComponentLookupException e) {
-            return Collections.emptyMap();
+            // Maven said it has the configuration: dropping it would drop the user's settings without a word
+            throw new ConfigurationException("The <configuration> of " + KEY + " in .mvn/extensions.xml could not be"
+                    + " read from Maven (" + e.getMessage() + "). Check that element, or move its settings to"
+                    + " .mvn/maven.config as -D options.");
         }
     }
 

@@ -68,7 +68,8 @@ final class RetryingRepositoryConnector implements RepositoryConnector {
             return null;
         }
         return RepositoryProbe.get(url, token,
-                proxy == null ? Proxy.NO_PROXY : new Proxy(Proxy.Type.HTTP,
+                // no proxy of Maven's: the JVM's choice (https.proxyHost), as the JDK and wagon transports make it
+                proxy == null ? null : new Proxy(Proxy.Type.HTTP,
                         InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort())),
                 "maven-aws-extension (checking a refused download)");
     };

@@ -151,6 +151,9 @@ final class ProxiedConnections implements UrlConnectionFactory {
 
     /** A socket that, asked to connect to an AWS host, connects to the proxy and opens a tunnel to that host. */
     private static final class TunnelSocket extends Socket {
+        /** How long a proxy may take at least to answer CONNECT (it connects to the AWS host first). */
+        private static final int PROXY_ANSWER_MILLIS = 10_000;
+
         private final AwsProxy proxy;
 
         TunnelSocket(AwsProxy proxy) {
@@ -173,7 +176,20 @@ final class ProxiedConnections implements UrlConnectionFactory {
             OutputStream out = getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            String status = readHead(getInputStream());
+            // the connection's read timeout is set only once connect returns: bound the proxy's answer here
+            int readTimeout = getSoTimeout();
+            setSoTimeout(Math.max(timeout, PROXY_ANSWER_MILLIS));
+            String status;
+            try {
+                status = readHead(getInputStream());
+            } catch (IOException e) {
+                close();
+                throw e;
+            } finally {
+                if (!isClosed()) {
+                    setSoTimeout(readTimeout);
+                }
+            }
             String[] parts = status.split(" ", 3);
             int code = parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : -1;
             if (code == 200) {

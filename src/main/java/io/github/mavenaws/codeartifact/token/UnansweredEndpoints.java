@@ -14,11 +14,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class UnansweredEndpoints {
     private final Map<ClientKey, SdkException> unanswered = new ConcurrentHashMap<>();
 
-    /**
-     * Runs {@code call} against {@code client}'s endpoint unless it did not answer before.
-     *
-     * @throws SdkException the earlier timeout, or the call's own failure
-     */
     /** Remembers {@code client}'s endpoint as not answering, with {@code failure} for later calls. */
     void remember(ClientKey client, SdkException failure) {
         unanswered.putIfAbsent(client, failure);
@@ -32,6 +27,11 @@ final class UnansweredEndpoints {
         }
     }
 
+    /**
+     * Runs {@code call} against {@code client}'s endpoint unless it did not answer before.
+     *
+     * @throws SdkException the earlier timeout, or the call's own failure
+     */
     <T> T call(ClientKey client, Supplier<T> call) {
         SdkException earlier = unanswered.get(client);
         if (earlier != null) {

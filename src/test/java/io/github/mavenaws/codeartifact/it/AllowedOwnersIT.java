@@ -50,7 +50,7 @@ class AllowedOwnersIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void anotherOwnersRepositoryGetsNoTokenAndCostsNoAwsCall(MavenDistribution maven) {
         FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey())
                 .allowToken(acme).allowToken(globex);
@@ -82,7 +82,7 @@ class AllowedOwnersIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void everyOwnerByDefault(MavenDistribution maven) {
         FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey())
                 .allowToken(acme).allowToken(globex);

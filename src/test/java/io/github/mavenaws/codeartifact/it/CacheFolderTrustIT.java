@@ -52,7 +52,7 @@ class CacheFolderTrustIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void aWorldWritableCacheDirHoldsNoTokenAfterTheBuild(MavenDistribution maven) throws IOException {
         Path home = RunDirectory.sharedFolder("world-writable-home", maven);
         Path shared = Files.createDirectories(home.resolve("shared-cache"));
@@ -88,7 +88,7 @@ class CacheFolderTrustIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void fifteenMinuteTokensAreSharedBetweenBuilds(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("short-token-home", maven);
         FakePrincipal user = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);

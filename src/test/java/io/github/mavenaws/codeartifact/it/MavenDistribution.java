@@ -51,7 +51,8 @@ record MavenDistribution(String version, Path home) {
 
     /**
      * Every distribution under test, in the order given: the argument source of the core scenarios (build, deploy,
-     * token sources, preemptive auth, S3 redirects, disk cache, settings, bootstrap, builds needing nothing).
+     * a token from a variable, preemptive auth, S3 redirects, disk cache, settings routes, bootstrap, builds needing
+     * nothing).
      */
     static Stream<MavenDistribution> core() {
         return all().filter(m -> !m.isRefused());
@@ -79,7 +80,11 @@ record MavenDistribution(String version, Path home) {
         return new ComparableVersion(version).compareTo(new ComparableVersion(OLDEST_SUPPORTED)) < 0;
     }
 
-    /** The newest of the versions under test, the last one given: for scenarios that no Maven version changes. */
+    /**
+     * The newest of the versions under test, the last one given: for scenarios of the extension's own logic, which
+     * no Maven version changes (credentials keying, the cache folder's trust, allowed owners, deadlines, identity
+     * sources). CI's matrix gives each job one line of Maven, so there they run on the newest of every line.
+     */
     static Stream<MavenDistribution> newest() {
         List<MavenDistribution> all = core().toList();
         if (all.isEmpty()) {

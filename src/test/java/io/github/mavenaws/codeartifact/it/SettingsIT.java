@@ -148,7 +148,7 @@ class SettingsIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void malformedSettingsStopTheBuildWithOneClearMessage(MavenDistribution maven) {
         FakePrincipal user = user().allowToken(alpha).allowToken(beta);
 

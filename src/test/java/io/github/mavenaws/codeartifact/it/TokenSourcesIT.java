@@ -55,7 +55,7 @@ class TokenSourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void roleAssumedWhenTheUserMayNotFetchTokens(MavenDistribution maven) {
         FakeRole role = ACME.role("maven-reader-" + maven.version()).allowToken(ACME.domain());
         FakePrincipal user = ACME.user().allowAssume(role);
@@ -95,7 +95,7 @@ class TokenSourcesIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#core")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
     void staleEnvironmentTokenGivesWayToAFreshOne(MavenDistribution maven) {
         FakePrincipal user = ACME.reader();
         String stale = ACME.issueToken(user);

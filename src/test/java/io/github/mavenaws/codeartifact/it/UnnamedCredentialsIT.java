@@ -83,7 +83,7 @@ class UnnamedCredentialsIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void twoContainerRolesWithOneHomeEachGetTheirOwnToken(MavenDistribution maven) {
         Path home = RunDirectory.sharedFolder("container-roles-home", maven);
         FakePrincipal taskA = aws.roleSession(
@@ -118,7 +118,7 @@ class UnnamedCredentialsIT {
     }
 
     @ParameterizedTest(name = "Maven {0}")
-    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#versions")
+    @MethodSource("io.github.mavenaws.codeartifact.it.MavenDistribution#newest")
     void twoCredentialProcessesOfOneProfileEachGetTheirOwnToken(MavenDistribution maven) throws IOException {
         Path home = RunDirectory.sharedFolder("credential-process-home", maven);
         FakePrincipal one = aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
