@@ -26,20 +26,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CacheFolderTrustIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
-    private static final String PARENT_POM = PrivateArtifacts.path("private-parent", "pom");
+    private static final String PARENT_POM = AcmeWorld.PARENT_POM;
 
     private static FakeAws aws;
     private static FakeDomain domain;
     private static FakeRepository releases;
 
+    /** The fixture's world, under the names this class's scenarios use. */
     @BeforeAll
     static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishParent(releases);
+        aws = ACME.aws();
+        domain = ACME.domain();
+        releases = ACME.releases();
     }
 
     private static MavenRun build(MavenDistribution maven, String scenario, FakePrincipal user, Path home) {

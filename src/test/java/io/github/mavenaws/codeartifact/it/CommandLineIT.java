@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CommandLineIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
     private static final String POM_PATH = PrivateArtifacts.path("private-lib", "pom");
 
@@ -47,16 +47,16 @@ class CommandLineIT {
     private static FakeDomain domain;
     private static FakeRepository releases;
 
+    /** The fixture's world, under the names this class's scenarios use. */
     @BeforeAll
     static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishLibrary(releases, "private-lib");
+        aws = ACME.aws();
+        domain = ACME.domain();
+        releases = ACME.releases();
     }
 
     private static FakePrincipal reader() {
-        return aws.user(AccessKeys.accessKeyId(), AccessKeys.secretAccessKey()).allowToken(domain);
+        return ACME.reader();
     }
 
     @Test

@@ -38,9 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProxyIT {
 
     @RegisterExtension
-    static final FakeAwsExtension AWS = new FakeAwsExtension();
+    static final AcmeWorld ACME = new AcmeWorld();
 
-    private static final String PARENT_POM = PrivateArtifacts.path("private-parent", "pom");
+    private static final String PARENT_POM = AcmeWorld.PARENT_POM;
     private static final String PROXY_USER = "alice";
     private static final String PROXY_PASSWORD = "proxy-Secret-4711";
 
@@ -48,12 +48,12 @@ class ProxyIT {
     private static FakeDomain domain;
     private static FakeRepository releases;
 
+    /** The fixture's world, under the names this class's scenarios use. */
     @BeforeAll
     static void world() {
-        aws = AWS.aws();
-        domain = aws.domain("acme", "111122223333", "us-west-2");
-        releases = domain.repository("releases");
-        PrivateArtifacts.publishParent(releases);
+        aws = ACME.aws();
+        domain = ACME.domain();
+        releases = ACME.releases();
     }
 
     /** The fake's hosts file with every AWS name moved to 127.0.0.9: reachable through the proxy only. */
