@@ -75,6 +75,7 @@ public final class FakeAws implements AutoCloseable {
     private final List<Consumer<FakeCall>> listeners = new CopyOnWriteArrayList<>();
     private final SsoDirectory sso = new SsoDirectory(this);
     private final TokenQuota tokenQuota = new TokenQuota();
+    private volatile Duration latency = Duration.ZERO;
     private final WebIdentityTokens webIdentityTokens = new WebIdentityTokens(this);
     /** Names other than AWS's that the hosts file maps, each to its address. */
     private final Map<String, String> otherHosts = new ConcurrentHashMap<>();
@@ -233,6 +234,22 @@ public final class FakeAws implements AutoCloseable {
 
     TokenQuota tokenQuota() {
         return tokenQuota;
+    }
+
+    /**
+     * A network distance for a benchmark: every answer, of every AWS surface, is held back {@code perRequest}
+     * before it is sent, as a round trip to a region would delay it. Zero (the default) answers at once.
+     */
+    public FakeAws latency(Duration perRequest) {
+        if (perRequest.isNegative()) {
+            throw new IllegalArgumentException("latency cannot be negative: " + perRequest);
+        }
+        latency = perRequest;
+        return this;
+    }
+
+    Duration latency() {
+        return latency;
     }
 
     /** A user of IAM Identity Center (AWS SSO); returns the same user for the same name. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -17,7 +18,10 @@ import java.util.jar.Manifest;
  * Usage: {@code FakeAwsMain [workDir]}; prints what a Maven JVM needs and a ready 12-hour token of that user
  * (line {@code token: <value>}, for builds authorized by hand), then one line per request. With system property
  * {@code fake.aws.tokenQuota=N}, GetAuthorizationToken is throttled beyond N calls per second (429
- * ThrottlingException with Retry-After), as CodeArtifact throttles beyond 40 (bench/storm.sh).
+ * ThrottlingException with Retry-After), as CodeArtifact throttles beyond 40 (bench/storm.sh). With
+ * {@code fake.aws.latencyMs=N}, every answer is held back N ms, a round trip to a distant region (bench/run.sh); with
+ * {@code fake.aws.upstream=DIR}, repository {@code maven} answers what it does not hold from the Maven repository
+ * directory DIR, as a CodeArtifact repository with Maven Central as upstream does (mirror-everything builds).
  */
 public final class FakeAwsMain {
 
@@ -31,8 +35,13 @@ public final class FakeAwsMain {
         Path workDir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("fake-aws");
         FakeAws aws = FakeAws.start(workDir);
         aws.tokenQuota(Integer.getInteger("fake.aws.tokenQuota", 0));
+        aws.latency(Duration.ofMillis(Integer.getInteger("fake.aws.latencyMs", 0)));
         FakeDomain domain = aws.domain("demo", "111122223333", "us-west-2");
         FakeRepository repository = domain.repository("maven");
+        String upstream = System.getProperty("fake.aws.upstream");
+        if (upstream != null) {
+            repository.upstream(Path.of(upstream));
+        }
         String base = "com/example/greeting/1.0/greeting-1.0";
         repository.put(base + ".jar", greetingJar());
         repository.put(base + ".pom", """
@@ -66,6 +75,8 @@ public final class FakeAwsMain {
         System.out.println("access key id:       " + ACCESS_KEY_ID);
         System.out.println("token quota:         " + Integer.getInteger("fake.aws.tokenQuota", 0)
                 + " GetAuthorizationToken calls/s per region (0: none)");
+        System.out.println("latency:             " + aws.latency().toMillis() + " ms per request");
+        System.out.println("upstream:            " + (upstream == null ? "none" : upstream));
         // what `aws codeartifact get-authorization-token` would give the user, for builds authorized the manual way
         System.out.println("token: " + aws.issueToken(domain, user));
         System.out.println("Maven JVM options:   -Djdk.net.hosts.file=" + aws.hostsFile()

@@ -246,4 +246,17 @@ class RepositoryEndpointTest {
         assertEquals(404, LoopbackHttps.get(aws, "localhost", "/whatever", Map.of()).status());
         assertEquals(FakeCall.Service.OTHER, aws.calls().get(0).service());
     }
+
+    @Test
+    void latencyHoldsBackEveryAnswer() throws Exception {
+        aws.latency(Duration.ofMillis(300));
+        String token = aws.issueToken(domain, reader);
+        for (Map<String, String> headers : List.of(Map.<String, String>of(), basic(token))) {
+            long started = System.nanoTime();
+            LoopbackHttps.Response response = get(JAR, headers);
+            long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertTrue(tookMs >= 300, "answered " + response.status() + " after " + tookMs + " ms, not 300 or more");
+        }
+        assertEquals(200, get(JAR, basic(token)).status());
+    }
 }

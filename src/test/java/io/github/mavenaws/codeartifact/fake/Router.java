@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
 
 /**
  * Sends each request to the AWS surface it addresses and records it. Repository and S3 requests are told apart by
@@ -56,6 +57,7 @@ final class Router implements HttpHandler {
                 reply.hold().run();
                 return;
             }
+            hold(aws.latency());
             write(exchange, reply);
         } finally {
             exchange.close();
@@ -85,6 +87,18 @@ final class Router implements HttpHandler {
         }
         notes.service(FakeCall.Service.OTHER, request.method());
         return FakeReply.text(404, "text/plain", "The fake AWS serves nothing at " + host + request.rawPath());
+    }
+
+    /** The benchmark's network distance, spent after the request is read and before the answer is sent. */
+    private static void hold(Duration latency) {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void write(HttpExchange exchange, FakeReply reply) throws IOException {
