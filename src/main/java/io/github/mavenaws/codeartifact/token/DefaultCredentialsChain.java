@@ -2,7 +2,9 @@ package io.github.mavenaws.codeartifact.token;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
@@ -22,19 +24,23 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * advice on stderr is lost. The failure keeps the SDK's message shape, so it reads as the SDK's would.
  */
 final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCloseable {
-    private final List<AwsCredentialsProvider> providers;
+    /**
+     * Each provider is built when the walk first reaches it: with keys in the environment, the second answers, and
+     * the web identity, profile, container and instance providers (their classes, the profile files, the metadata
+     * client's settings) are never built.
+     */
+    private static final List<Supplier<AwsCredentialsProvider>> SOURCES = Collections.unmodifiableList(Arrays.asList(
+            SystemPropertyCredentialsProvider::create,
+            EnvironmentVariableCredentialsProvider::create,
+            () -> WebIdentityTokenFileCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build(),
+            () -> ProfileCredentialsProvider.builder().build(),
+            () -> ContainerCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build(),
+            () -> InstanceProfileCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build()));
+
+    /** The providers built so far, in the chain's order; built ones are kept, as the SDK's chain keeps all. */
+    private final List<AwsCredentialsProvider> built = new ArrayList<>();
     /** The provider that last gave credentials, asked first next time (the SDK's reuseLastProviderEnabled). */
     private volatile AwsCredentialsProvider last;
-
-    DefaultCredentialsChain() {
-        this.providers = Arrays.asList(
-                SystemPropertyCredentialsProvider.create(),
-                EnvironmentVariableCredentialsProvider.create(),
-                WebIdentityTokenFileCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build(),
-                ProfileCredentialsProvider.builder().build(),
-                ContainerCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build(),
-                InstanceProfileCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build());
-    }
 
     @Override
     public AwsCredentials resolveCredentials() {
@@ -43,7 +49,8 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
             return reused.resolveCredentials();
         }
         List<String> reasons = new ArrayList<>();
-        for (AwsCredentialsProvider provider : providers) {
+        for (int i = 0; i < SOURCES.size(); i++) {
+            AwsCredentialsProvider provider = provider(i);
             try {
                 AwsCredentials credentials = provider.resolveCredentials();
                 last = provider;
@@ -59,9 +66,17 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
                 .build();
     }
 
+    /** The chain's {@code index}th provider, built on first use. */
+    private synchronized AwsCredentialsProvider provider(int index) {
+        while (built.size() <= index) {
+            built.add(SOURCES.get(built.size()).get());
+        }
+        return built.get(index);
+    }
+
     @Override
-    public void close() {
-        for (AwsCredentialsProvider provider : providers) {
+    public synchronized void close() {
+        for (AwsCredentialsProvider provider : built) {
             if (provider instanceof AutoCloseable) {
                 try {
                     ((AutoCloseable) provider).close();
@@ -74,6 +89,6 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
 
     @Override
     public String toString() {
-        return "DefaultCredentialsChain(" + providers.size() + " providers)";
+        return "DefaultCredentialsChain(" + SOURCES.size() + " providers)";
     }
 }
