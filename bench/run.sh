@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The extension's benchmark: four figures against their targets (BENCHMARKS.md says what each one means), measured
+# The extension's benchmark: its figures against their targets (BENCHMARKS.md says what each one means), measured
 # with real Maven distributions against the bundled CodeArtifact emulator, as in demo.sh. No AWS account is needed;
 # the emulator binds loopback port 443 (root, or `sudo sysctl -w net.ipv4.ip_unprivileged_port_start=443`).
 # It is a benchmark, not a test: it exits 0 when a target is not met, and non-zero only when it could not measure
@@ -8,24 +8,35 @@
 #   ./bench/run.sh
 #
 # Settings (environment):
-#   BENCH_MAVEN_VERSIONS  Maven versions to measure, space separated (default "3.9.16 4.0.0-rc-4"; the build
-#                         unpacks 3.8.8, 3.9.16, 3.10.0 and 4.0.0-rc-4)
-#   BENCH_PAIRS           measured warm pairs per version, after one discarded warm-up pair (default 7)
-#   BENCH_RUNS            builds with an empty token cache per version, and timed AWS CLI fetches (default 5;
-#                         at most BENCH_PAIRS)
-#   BENCH_PROCESSES       Maven processes started at once for the count figure (default 8)
-#   BENCH_MAVEN_ARGS      extra arguments for the Maven that builds this project, e.g. -o (offline)
+#   BENCH_MAVEN_VERSIONS    Maven versions of the load, warm and cold figures, space separated (default
+#                           "3.8.8 3.9.16 3.10.0 4.0.0-rc-5 4.0.0-rc-6": every supported line; the build unpacks them)
+#   BENCH_DISTANCE_VERSIONS Maven versions of the network-distance figures (default "3.9.16 4.0.0-rc-6")
+#   BENCH_COUNT_VERSIONS    Maven versions of the token-call counts (default "3.9.16")
+#   BENCH_LATENCY_MS        the emulator's per-request latency of the distance figures (default 30)
+#   BENCH_LOAD_ROUNDS       rounds of the load figure, each one build of every variant (default 3)
+#   BENCH_PAIRS             measured warm pairs per version, after one discarded warm-up pair (default 3)
+#   BENCH_RUNS              builds with an empty token cache per version, and timed AWS CLI fetches (default 2;
+#                           at most BENCH_PAIRS)
+#   BENCH_DISTANCE_PAIRS    measured pairs of each distance figure (default 2; the sample's after a warm-up pair)
+#   BENCH_PROCESSES         Maven processes started at once for the count figure (default 8)
+#   BENCH_MAVEN_ARGS        extra arguments for the Maven that builds this project, e.g. -o (offline)
 set -euo pipefail
 export LC_ALL=C # decimal points in `times`, awk and printf
 cd "$(dirname "$0")/.."
 root=$PWD
 work=$root/target/bench
-versions=${BENCH_MAVEN_VERSIONS:-3.9.16 4.0.0-rc-4}
-pairs=${BENCH_PAIRS:-7}
-runs=${BENCH_RUNS:-5}
+versions=${BENCH_MAVEN_VERSIONS:-3.8.8 3.9.16 3.10.0 4.0.0-rc-5 4.0.0-rc-6}
+distance_versions=${BENCH_DISTANCE_VERSIONS:-3.9.16 4.0.0-rc-6}
+count_versions=${BENCH_COUNT_VERSIONS:-3.9.16}
+latency=${BENCH_LATENCY_MS:-30}
+rounds=${BENCH_LOAD_ROUNDS:-3}
+pairs=${BENCH_PAIRS:-3}
+runs=${BENCH_RUNS:-2}
+distance_pairs=${BENCH_DISTANCE_PAIRS:-2}
 processes=${BENCH_PROCESSES:-8}
 read -r -a build_args <<< "${BENCH_MAVEN_ARGS:-}"
 [ "$runs" -le "$pairs" ] || runs=$pairs
+repository_url=https://demo-111122223333.d.codeartifact.us-west-2.amazonaws.com/maven/maven/
 
 # ---- helpers ------------------------------------------------------------------------------------------------------
 
@@ -50,33 +61,52 @@ median() {
 # Column $1 of file $2, its median.
 column_median() { awk -v c="$1" '{ print $c }' "$2" | median; }
 
+# The median of column $1 / column $2 of file $3, row by row.
+ratio_median() { awk -v a="$1" -v b="$2" '{ print $a / $b }' "$3" | median; }
+
 # The emulator prints one line per request it answers, before answering: once a build has ended, all its calls are
 # in the log. A build's calls are the lines added while it ran.
 log_lines() { wc -l < "$emulator_log"; }
 calls_since() { tail -n "+$(( $1 + 1 ))" "$emulator_log" | grep '^fake-aws: ' || true; }
 count_token_calls() { grep -c '^fake-aws: CODEARTIFACT_API GetAuthorizationToken ' || true; }
 count_challenges() { grep -c '^fake-aws: REPOSITORY .* -> 401 ' || true; }
+count_requests() { grep -c '^fake-aws: REPOSITORY ' || true; }
 
-# A fresh copy of the seed repository: every build downloads the private dependency from the emulator again.
+# A fresh local repository of kind $2 at $1. seed: the seed repository, plugins included, so that a build downloads
+# only the private dependency from the emulator; extension: the extension's folder alone, as an earlier build or
+# `mvn install` of the extension leaves it, so that a mirror-everything build downloads every plugin through it.
 fresh_repository() {
-  rm -rf "$1" && cp -r "$root/target/it/seed-repo" "$1"
+  rm -rf "$1"
+  if [ "$2" = seed ]; then
+    cp -r "$root/target/it/seed-repo" "$1"
+  else
+    mkdir -p "$1/io/github/mavenaws"
+    cp -r "$root/target/it/seed-repo/io/github/mavenaws/maven-aws-extension" "$1/io/github/mavenaws/"
+  fi
 }
 
-# A copy of a project in flavour "ext" (.mvn/extensions.xml loads the extension) or "doc" (the documented way: no
-# extension). Both get a .mvn folder, so both Maven versions find the same root.
-copy_project() { # <template dir> <destination> <flavour>
-  rm -rf "$2" && cp -r "$1" "$2" && mkdir -p "$2/.mvn"
-  if [ "$3" = ext ]; then
-    cat > "$2/.mvn/extensions.xml" <<XML
+# extensions.xml naming one extension: <groupId> <artifactId> <version>
+extensions_xml() {
+  cat <<XML
 <extensions>
   <extension>
-    <groupId>io.github.mavenaws</groupId>
-    <artifactId>maven-aws-extension</artifactId>
-    <version>$project_version</version>
+    <groupId>$1</groupId>
+    <artifactId>$2</artifactId>
+    <version>$3</version>
   </extension>
 </extensions>
 XML
-  fi
+}
+
+# A copy of a project in flavour "ext" (.mvn/extensions.xml loads the extension), "empty" (.mvn/extensions.xml loads
+# an extension with nothing in it: what Maven itself spends on loading one) or "doc" (the documented way: no
+# extension). Every flavour gets a .mvn folder, so every Maven finds the same root.
+copy_project() { # <template dir> <destination> <flavour>
+  rm -rf "$2" && cp -r "$1" "$2" && mkdir -p "$2/.mvn"
+  case $3 in
+    ext) extensions_xml io.github.mavenaws maven-aws-extension "$project_version" > "$2/.mvn/extensions.xml" ;;
+    empty) extensions_xml io.github.mavenaws.bench empty-extension 1 > "$2/.mvn/extensions.xml" ;;
+  esac
 }
 
 # A user's HOME: an empty AWS configuration (the keys come from the environment) and an empty ~/.m2.
@@ -85,22 +115,22 @@ fresh_home() {
 }
 
 # Starts one Maven build in the background ($! is its pid), with the flavour's environment and nothing else:
-#   ext: AWS keys, no token anywhere;  doc: CODEARTIFACT_AUTH_TOKEN, read by the <server> of settings-doc.xml.
-# start_mvn <version> <flavour> <project> <home> <local repository> <log> <mvn args...>
+#   ext: AWS keys, no token anywhere;  doc: CODEARTIFACT_AUTH_TOKEN, read by the <server> of the doc settings.
+# start_mvn <maven home> <flavour> <settings> <project> <home> <local repository> <log> <mvn args...>
 start_mvn() {
-  local version=$1 flavour=$2 project=$3 home=$4 repository=$5 out=$6
-  shift 6
+  local maven=$1 flavour=$2 settings=$3 project=$4 home=$5 repository=$6 out=$7
+  shift 7
   # user.home too: Java takes it from the passwd entry, not from HOME, and Maven finds ~/.m2 through it
   local env=(PATH="$PATH" JAVA_HOME="$java_home" HOME="$home" MAVEN_SKIP_RC=true
     MAVEN_OPTS="$jvm_options -Duser.home=$home" AWS_EC2_METADATA_DISABLED=true
     AWS_CONFIG_FILE="$home/.aws/config" AWS_SHARED_CREDENTIALS_FILE="$home/.aws/credentials")
-  if [ "$flavour" = ext ]; then
-    env+=(AWS_ACCESS_KEY_ID="$access_key_id" AWS_SECRET_ACCESS_KEY="$secret_access_key")
-  else
+  if [ "$flavour" = doc ]; then
     env+=(CODEARTIFACT_AUTH_TOKEN="$token")
+  else
+    env+=(AWS_ACCESS_KEY_ID="$access_key_id" AWS_SECRET_ACCESS_KEY="$secret_access_key")
   fi
-  (cd "$project" && exec env -i "${env[@]}" sh "$root/target/it/maven/apache-maven-$version/bin/mvn" -B \
-    -s "$work/settings-$flavour.xml" -Dmaven.repo.local="$repository" "$@" > "$out" 2>&1 < /dev/null) &
+  (cd "$project" && exec env -i "${env[@]}" sh "$maven/bin/mvn" -B \
+    -s "$settings" -Dmaven.repo.local="$repository" "$@" > "$out" 2>&1 < /dev/null) &
 }
 
 # $cpu: the CPU time (user + system, ms) of this shell's waited-for children so far, from the `times` builtin.
@@ -112,28 +142,61 @@ children_cpu() {
     BEGIN { printf "%d", ms(u) + ms(s) }')
 }
 
-# One timed build on a fresh local repository and a clean project. Sets $ms (the mvn process's wall time: copying
-# the repository is not timed), $cpu_ms (its CPU time), $challenges (401 answers) and $token_calls
-# (GetAuthorizationToken calls).
-# build <version> <flavour> <project> <home> <log> <mvn args...>
+# One timed build. Sets $ms (the mvn process's wall time: preparing the repository is not timed), $cpu_ms (its CPU
+# time), $challenges (401 answers of the repository), $requests (repository requests) and $token_calls
+# (GetAuthorizationToken calls). $repository_kind: seed, extension (a fresh copy before the build) or keep (as is).
+# build <maven home> <flavour> <settings> <project> <home> <repository> <log> <mvn args...>
 build() {
-  local version=$1 flavour=$2 project=$3 home=$4 out=$5
-  shift 5
-  local repository=$work/repository before t0 cpu0 calls
-  fresh_repository "$repository"
+  local maven=$1 flavour=$2 settings=$3 project=$4 home=$5 repository=$6 out=$7
+  shift 7
+  local before t0 cpu0 calls
+  [ "$repository_kind" = keep ] || fresh_repository "$repository" "$repository_kind"
   rm -rf "$project/target"
   before=$(log_lines)
   children_cpu; cpu0=$cpu
   tick; t0=$now
-  start_mvn "$version" "$flavour" "$project" "$home" "$repository" "$out" "$@"
-  wait $! || fail "Maven $version ($flavour) failed, see $out"
+  start_mvn "$maven" "$flavour" "$settings" "$project" "$home" "$repository" "$out" "$@"
+  wait $! || fail "Maven $maven ($flavour) failed, see $out"
   tick
   children_cpu
   ms=$(( (now - t0) / 1000 ))
   cpu_ms=$(( cpu - cpu0 ))
   calls=$(calls_since "$before")
   challenges=$(count_challenges <<< "$calls")
+  requests=$(count_requests <<< "$calls")
   token_calls=$(count_token_calls <<< "$calls")
+}
+
+# Alternating pairs, extension and documented, of `mvn package` of the project $3 in mode $2 (sample: the
+# repository of bench/sample's POM, plugins local; mirror: mirrorOf * to CodeArtifact, every plugin through it),
+# after $6 discarded warm-up pairs (0 or 1). The extension's HOME keeps its token cache: every measured extension
+# build is warm once a build has filled it. Writes "ext_ms doc_ms ext_challenges doc_challenges ext_cpu doc_cpu
+# ext_token_calls ext_requests" lines to $5.
+# measure_pairs <version> <mode> <n> <label> <file> <warm-up pairs>
+measure_pairs() {
+  local version=$1 mode=$2 n=$3 label=$4 file=$5 first=$(( 1 - $6 )) dir=$work/$1
+  local maven=$root/target/it/maven/apache-maven-$1
+  local settings_suffix="" order flavour ext_ms ext_cpu ext_ch ext_tokens ext_requests doc_ms doc_cpu doc_ch
+  [ "$mode" = mirror ] && settings_suffix=-mirror
+  if [ "$mode" = mirror ]; then repository_kind=extension; else repository_kind=seed; fi
+  : > "$file"
+  for i in $(seq "$first" "$n"); do
+    if [ $(( i % 2 )) -eq 1 ]; then order="ext doc"; else order="doc ext"; fi
+    for flavour in $order; do
+      build "$maven" "$flavour" "$work/settings-$flavour$settings_suffix.xml" "$dir/$flavour-project" \
+        "$dir/$flavour-home" "$work/repository" "$dir/logs/$label-$i-$flavour.log" package
+      if [ "$flavour" = ext ]; then
+        ext_ms=$ms ext_cpu=$cpu_ms ext_ch=$challenges ext_tokens=$token_calls ext_requests=$requests
+      else
+        doc_ms=$ms doc_cpu=$cpu_ms doc_ch=$challenges
+      fi
+    done
+    [ "$i" -gt 0 ] || continue
+    echo "$ext_ms $doc_ms $ext_ch $doc_ch $ext_cpu $doc_cpu $ext_tokens $ext_requests" >> "$file"
+    printf '    %s pair %d: extension %6d ms (CPU %6d ms, %s challenges, %s token calls), documented %6d ms' \
+      "$label" "$i" "$ext_ms" "$ext_cpu" "$ext_ch" "$ext_tokens" "$doc_ms"
+    printf ' (CPU %6d ms, %s challenges)\n' "$doc_cpu" "$doc_ch"
+  done
 }
 
 # Lines "a|b|c" on stdin as a Markdown table, the first line its header.
@@ -145,6 +208,33 @@ table() {
             if (r == 1) { line = "|"; for (i = 1; i <= n; i++) { d = ""; for (k = 0; k < w[i] + 2; k++) d = d "-"
                                                                  line = line d "|" }; print line } } }'
 }
+
+# Starts the emulator with a per-request latency of $1 ms (stopping the one before), its upstream the seed
+# repository, and reads what builds need from its first lines. Each start issues new tokens and key material.
+emulator=""
+start_emulator() {
+  if [ -n "$emulator" ]; then kill "$emulator" 2> /dev/null || true; wait "$emulator" 2> /dev/null || true; fi
+  emulator_log=$work/emulator-$1ms.log
+  java -Dfake.aws.latencyMs="$1" -Dfake.aws.upstream="$root/target/it/seed-repo" \
+    -cp "$root/target/test-classes:$root/target/classes:$(cat "$work/test-classpath.txt")" \
+    io.github.mavenaws.codeartifact.fake.FakeAwsMain "$work/aws-$1ms" > "$emulator_log" 2>&1 &
+  emulator=$!
+  for _ in $(seq 1 150); do
+    grep -q '^Maven JVM options:' "$emulator_log" 2>/dev/null && break
+    kill -0 $emulator 2>/dev/null || { cat "$emulator_log"; fail "the emulator did not start"; }
+    sleep 0.2
+  done
+  field() { sed -n "s/^$1: *//p" "$emulator_log"; }
+  jvm_options=$(field 'Maven JVM options')
+  token=$(field 'token')
+  trust_store=$(field 'trust store')
+  trust_store_password=$(field 'trust store password')
+  access_key_id=$(field 'access key id')
+  secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY # FakeAwsMain.SECRET_ACCESS_KEY, AWS's documentation key
+  [ -n "$jvm_options" ] && [ -n "$token" ] || { cat "$emulator_log"; fail "the emulator printed no options or token"; }
+}
+
+contains() { [[ " $1 " == *" $2 "* ]]; }
 
 # ---- build the extension, the emulator and the distributions -----------------------------------------------------
 
@@ -158,51 +248,59 @@ mvn -B -q ${build_args[@]+"${build_args[@]}"} dependency:build-classpath \
 extension_jar=$(ls "$root"/target/maven-aws-extension-*.jar | grep -v -e '-sources\.jar$' -e '-javadoc\.jar$' | head -n 1)
 project_version=$(basename "$extension_jar" .jar)
 project_version=${project_version#maven-aws-extension-}
-for version in $versions; do
+for version in $versions $distance_versions $count_versions; do
   [ -d "$root/target/it/maven/apache-maven-$version" ] || fail "Maven $version is not among target/it/maven"
 done
 java_home=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 
-say "Starting the CodeArtifact emulator"
-emulator_log=$work/emulator.log
-java -cp "$root/target/test-classes:$root/target/classes:$(cat "$work/test-classpath.txt")" \
-  io.github.mavenaws.codeartifact.fake.FakeAwsMain "$work/aws" > "$emulator_log" 2>&1 &
-emulator=$!
-trap 'kill $emulator 2>/dev/null || true' EXIT
-for _ in $(seq 1 150); do
-  grep -q '^Maven JVM options:' "$emulator_log" 2>/dev/null && break
-  kill -0 $emulator 2>/dev/null || { cat "$emulator_log"; fail "the emulator did not start"; }
-  sleep 0.2
-done
-field() { sed -n "s/^$1: *//p" "$emulator_log"; }
-jvm_options=$(field 'Maven JVM options')
-token=$(field 'token')
-trust_store=$(field 'trust store')
-trust_store_password=$(field 'trust store password')
-access_key_id=$(field 'access key id')
-secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY # FakeAwsMain.SECRET_ACCESS_KEY, AWS's documentation key
-[ -n "$jvm_options" ] && [ -n "$token" ] || { cat "$emulator_log"; fail "the emulator printed no options or token"; }
-
-# Both flavours mirror central to the seed repository (plugins come from there, never from the internet); the
+# Settings: central mirrored to the seed repository (plugins come from there, never from the internet), or, for the
+# mirror-everything builds, everything mirrored to the CodeArtifact repository, whose upstream is the seed. The
 # documented flavour adds the <server> of AWS's Maven guide.
 for flavour in ext doc; do
-  {
-    echo "<settings>"
-    echo "  <mirrors>"
-    echo "    <mirror><id>seed</id><mirrorOf>central</mirrorOf><url>file://$root/target/it/seed-repo</url></mirror>"
-    echo "  </mirrors>"
-    if [ "$flavour" = doc ]; then
-      echo "  <servers>"
-      echo "    <server>"
-      echo "      <id>codeartifact</id>"
-      echo "      <username>aws</username>"
-      echo "      <password>\${env.CODEARTIFACT_AUTH_TOKEN}</password>"
-      echo "    </server>"
-      echo "  </servers>"
-    fi
-    echo "</settings>"
-  } > "$work/settings-$flavour.xml"
+  for mode in sample mirror; do
+    suffix=""; [ "$mode" = mirror ] && suffix=-mirror
+    {
+      echo "<settings>"
+      echo "  <mirrors>"
+      if [ "$mode" = mirror ]; then
+        echo "    <mirror><id>codeartifact</id><mirrorOf>*</mirrorOf><url>$repository_url</url></mirror>"
+      else
+        echo "    <mirror><id>seed</id><mirrorOf>central</mirrorOf><url>file://$root/target/it/seed-repo</url></mirror>"
+      fi
+      echo "  </mirrors>"
+      if [ "$flavour" = doc ]; then
+        echo "  <servers>"
+        echo "    <server>"
+        echo "      <id>codeartifact</id>"
+        echo "      <username>aws</username>"
+        echo "      <password>\${env.CODEARTIFACT_AUTH_TOKEN}</password>"
+        echo "    </server>"
+        echo "  </servers>"
+      fi
+      echo "</settings>"
+    } > "$work/settings-$flavour$suffix.xml"
+  done
 done
+
+# The project of the load figure: bench/sample without its CodeArtifact repository and its private dependency.
+sed -e '/<repositories>/,/<\/repositories>/d' -e '/<dependencies>/,/<\/dependencies>/d' \
+  "$root/bench/sample/pom.xml" > "$work/load-pom.xml"
+mkdir -p "$work/load-template" && cp "$work/load-pom.xml" "$work/load-template/pom.xml"
+# The empty extension: a jar with a manifest alone, and its POM, in the load figure's local repository.
+mkdir -p "$work/empty-extension/META-INF"
+printf 'Manifest-Version: 1.0\n' > "$work/empty-extension/META-INF/MANIFEST.MF"
+fresh_repository "$work/load-repository" seed
+empty=$work/load-repository/io/github/mavenaws/bench/empty-extension/1
+mkdir -p "$empty"
+(cd "$work/empty-extension" && jar --create --file "$empty/empty-extension-1.jar" --manifest META-INF/MANIFEST.MF)
+cat > "$empty/empty-extension-1.pom" <<XML
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>io.github.mavenaws.bench</groupId>
+  <artifactId>empty-extension</artifactId>
+  <version>1</version>
+</project>
+XML
 
 # The project of the -T 4 count: bench/sample's parent part, and eight modules that each need the private artifact.
 modules=$work/modules-template
@@ -227,65 +325,187 @@ done
 sed -e "s:<artifactId>bench-sample</artifactId>:<artifactId>bench-modules</artifactId><packaging>pom</packaging><modules>$module_list</modules>:" \
   -e '/<dependencies>/,/<\/dependencies>/d' "$root/bench/sample/pom.xml" > "$modules/pom.xml"
 
-declare -A cpu_ratio cpu_extra warm_ratio warm_ext warm_doc challenges_ext challenges_doc warm_token_calls
-declare -A cold_ms cold_extra cold_token_calls concurrent_calls concurrent_s modules_calls
+say "Starting the CodeArtifact emulator (0 ms per request)"
+start_emulator 0
+trap 'kill $emulator 2>/dev/null || true' EXIT
 
-# ---- 1. warm and 2. cold: alternating pairs, and builds with an empty token cache among them --------------------
+declare -A load_xml load_libext load_empty load_none load_xml_cpu load_libext_cpu load_empty_cpu load_none_cpu
+declare -A warm_ratio warm_ext warm_doc challenges_ext challenges_doc warm_token_calls cpu_ratio
+declare -A cold_extra cold_cpu_extra cold_token_calls concurrent_calls concurrent_s modules_calls
+declare -A far_ratio far_ch_ext far_ch_doc far_requests far_tokens far_ext far_doc
+
+for version in $versions $distance_versions $count_versions; do
+  mkdir -p "$work/$version/logs"
+done
+
+# ---- 1. load: a build that needs no token, with the extension and without ---------------------------------------
 
 for version in $versions; do
   dir=$work/$version
-  mkdir -p "$dir/logs"
+  maven=$root/target/it/maven/apache-maven-$version
+  # the extension installed in Maven: a copy of the distribution with the jar in lib/ext
+  rm -rf "$dir/maven-lib-ext" && cp -r "$maven" "$dir/maven-lib-ext" && cp "$extension_jar" "$dir/maven-lib-ext/lib/ext/"
+  for variant in none xml empty libext; do
+    flavour=doc; case $variant in xml) flavour=ext ;; empty) flavour=empty ;; esac # the project's
+    copy_project "$work/load-template" "$dir/load-$variant" "$flavour"
+  done
+  fresh_home "$dir/load-home"
+  say "Maven $version: load, mvn -o validate of a project that needs no token, $rounds rounds (and one discarded)" \
+    "of: no extension, the extension in .mvn/extensions.xml, an empty extension there, the extension in lib/ext"
+  : > "$dir/load.txt"
+  repository_kind=keep
+  for i in $(seq 0 "$rounds"); do
+    line=""
+    for k in 0 1 2 3; do
+      variants=(none xml empty libext)
+      variant=${variants[$(( (k + i) % 4 ))]}
+      home=$maven; [ "$variant" = libext ] && home=$dir/maven-lib-ext
+      # every variant with the extension's environment (AWS keys, no token): only the extension differs
+      build "$home" ext "$work/settings-ext.xml" "$dir/load-$variant" "$dir/load-home" \
+        "$work/load-repository" "$dir/logs/load-$i-$variant.log" -o validate
+      [ "$i" -eq 0 ] || echo "$variant $ms $cpu_ms" >> "$dir/load.txt"
+      line="$line $variant $ms ms (CPU $cpu_ms ms);"
+    done
+    [ "$i" -eq 0 ] || echo "    round $i:$line"
+  done
+  for variant in none xml empty libext; do
+    wall=$(awk -v v="$variant" '$1 == v { print $2 }' "$dir/load.txt" | median)
+    cpu_median=$(awk -v v="$variant" '$1 == v { print $3 }' "$dir/load.txt" | median)
+    case $variant in
+      none) load_none[$version]=$wall load_none_cpu[$version]=$cpu_median ;;
+      xml) load_xml[$version]=$wall load_xml_cpu[$version]=$cpu_median ;;
+      empty) load_empty[$version]=$wall load_empty_cpu[$version]=$cpu_median ;;
+      libext) load_libext[$version]=$wall load_libext_cpu[$version]=$cpu_median ;;
+    esac
+  done
+done
+
+# ---- 2. warm and 4. cold: alternating pairs, and builds with an empty token cache among them --------------------
+
+for version in $versions; do
+  dir=$work/$version
+  maven=$root/target/it/maven/apache-maven-$version
   copy_project "$root/bench/sample" "$dir/ext-project" ext
   copy_project "$root/bench/sample" "$dir/doc-project" doc
   fresh_home "$dir/ext-home"
   fresh_home "$dir/doc-home"
-  : > "$dir/warm.txt"
   : > "$dir/cold.txt"
   say "Maven $version: mvn package, 1 warm-up pair (it fills the token cache) and $pairs measured pairs" \
-    "(extension with a cached token, documented way), the first $runs followed by a build with an empty token cache"
-  for i in $(seq 0 "$pairs"); do
-    if [ $(( i % 2 )) -eq 1 ]; then order="ext doc"; else order="doc ext"; fi
-    for flavour in $order; do
-      build "$version" "$flavour" "$dir/$flavour-project" "$dir/$flavour-home" "$dir/logs/warm-$i-$flavour.log" package
-      if [ "$flavour" = ext ]; then
-        ext_ms=$ms ext_cpu=$cpu_ms ext_challenges=$challenges ext_tokens=$token_calls
-      else
-        doc_ms=$ms doc_cpu=$cpu_ms doc_challenges=$challenges
-      fi
-    done
-    [ "$i" -gt 0 ] || continue
-    echo "$ext_ms $doc_ms $ext_challenges $doc_challenges $ext_tokens $ext_cpu $doc_cpu" >> "$dir/warm.txt"
-    line=$(printf '    pair %d: extension %6d ms (CPU %6d ms, %s challenges, %s token calls),' \
-      "$i" "$ext_ms" "$ext_cpu" "$ext_challenges" "$ext_tokens")
-    line=$(printf '%s documented %6d ms (CPU %6d ms, %s challenges)' "$line" "$doc_ms" "$doc_cpu" "$doc_challenges")
-    if [ "$i" -le "$runs" ]; then
-      # the cold build fetches a token and caches it again: the next pair's extension build is warm
-      rm -rf "$dir/ext-home/.m2/codeartifact-tokens"
-      build "$version" ext "$dir/ext-project" "$dir/ext-home" "$dir/logs/cold-$i.log" package
-      echo "$ms $token_calls $cpu_ms" >> "$dir/cold.txt"
-      line=$(printf '%s; empty cache %6d ms (CPU %6d ms, %s token calls)' "$line" "$ms" "$cpu_ms" "$token_calls")
-    fi
-    echo "$line"
+    "(extension with a cached token, documented way), then $runs builds with an empty token cache"
+  measure_pairs "$version" sample "$pairs" warm "$dir/warm.txt" 1
+  repository_kind=seed
+  for i in $(seq 1 "$runs"); do
+    # the cold build fetches a token and caches it again
+    rm -rf "$dir/ext-home/.m2/codeartifact-tokens"
+    build "$maven" ext "$work/settings-ext.xml" "$dir/ext-project" "$dir/ext-home" "$work/repository" \
+      "$dir/logs/cold-$i.log" package
+    echo "$ms $cpu_ms $token_calls" >> "$dir/cold.txt"
+    printf '    empty cache %d: %6d ms (CPU %6d ms, %s token calls)\n' "$i" "$ms" "$cpu_ms" "$token_calls"
   done
-  warm_ratio[$version]=$(awk '{ print $1 / $2 }' "$dir/warm.txt" | median)
+  warm_ratio[$version]=$(ratio_median 1 2 "$dir/warm.txt")
   warm_ext[$version]=$(column_median 1 "$dir/warm.txt")
   warm_doc[$version]=$(column_median 2 "$dir/warm.txt")
   challenges_ext[$version]=$(column_median 3 "$dir/warm.txt")
   challenges_doc[$version]=$(column_median 4 "$dir/warm.txt")
-  warm_token_calls[$version]=$(awk '{ s += $5 } END { print s }' "$dir/warm.txt")
-  cpu_ratio[$version]=$(awk '{ print $6 / $7 }' "$dir/warm.txt" | median)
-  cpu_extra[$version]=$(awk -v c="$(column_median 3 "$dir/cold.txt")" -v w="$(column_median 6 "$dir/warm.txt")" \
-    'BEGIN { print c - w }')
-  cold_ms[$version]=$(column_median 1 "$dir/cold.txt")
-  cold_extra[$version]=$(awk -v c="${cold_ms[$version]}" -v w="${warm_ext[$version]}" 'BEGIN { print c - w }')
-  cold_token_calls[$version]=$(awk '{ s += $2 } END { print s }' "$dir/cold.txt")
+  cpu_ratio[$version]=$(ratio_median 5 6 "$dir/warm.txt")
+  warm_token_calls[$version]=$(awk '{ s += $7 } END { print s }' "$dir/warm.txt")
+  # each empty-cache build against the warm build just before it: the pair shares the machine's state
+  cold_extra[$version]=$(awk -v w="${warm_ext[$version]}" '{ print $1 - w }' "$dir/cold.txt" | median)
+  cold_cpu_extra[$version]=$(awk -v w="$(column_median 5 "$dir/warm.txt")" '{ print $2 - w }' "$dir/cold.txt" | median)
+  cold_token_calls[$version]=$(awk '{ s += $3 } END { print s }' "$dir/cold.txt")
 done
 
-# The AWS CLI's own fetch, the other side of the cold figure.
+# ---- 3. distance: mirror-everything at 0 ms, then the sample and mirror-everything at the set latency ------------
+
+distance() { # <latency ms>
+  for version in $distance_versions; do
+    dir=$work/$version
+    copy_project "$root/bench/sample" "$dir/ext-project" ext
+    copy_project "$root/bench/sample" "$dir/doc-project" doc
+    if [ "$1" != 0 ]; then
+      # a new emulator issued the tokens: the extension's first warm-up build fetches one
+      fresh_home "$dir/ext-home"
+      say "Maven $version, $1 ms per request: bench/sample, $distance_pairs pairs after a warm-up pair"
+      measure_pairs "$version" sample "$distance_pairs" "sample-$1ms" "$dir/sample-$1ms.txt" 1
+      record_distance "$version" "sample, $1 ms" "$dir/sample-$1ms.txt"
+    fi
+    say "Maven $version, $1 ms per request: mirror-everything from a local repository holding the extension alone," \
+      "$distance_pairs pairs (the token cache filled by the sample's builds)"
+    measure_pairs "$version" mirror "$distance_pairs" "mirror-$1ms" "$dir/mirror-$1ms.txt" 0
+    record_distance "$version" "mirror-everything, $1 ms" "$dir/mirror-$1ms.txt"
+  done
+}
+record_distance() { # <version> <label> <file>
+  local key="$1|$2"
+  far_ratio[$key]=$(ratio_median 1 2 "$3")
+  far_ext[$key]=$(column_median 1 "$3")
+  far_doc[$key]=$(column_median 2 "$3")
+  far_ch_ext[$key]=$(column_median 3 "$3")
+  far_ch_doc[$key]=$(column_median 4 "$3")
+  far_tokens[$key]=$(awk '{ s += $7 } END { print s }' "$3")
+  far_requests[$key]=$(column_median 8 "$3")
+}
+distance_keys=()
+for version in $distance_versions; do
+  distance_keys+=("$version|sample, 0 ms" "$version|mirror-everything, 0 ms" "$version|sample, $latency ms"
+    "$version|mirror-everything, $latency ms")
+  # the sample at 0 ms is the warm figure, when this version had one
+  if contains "$versions" "$version"; then
+    record_distance "$version" "sample, 0 ms" "$work/$version/warm.txt"
+  else
+    copy_project "$root/bench/sample" "$work/$version/ext-project" ext
+    copy_project "$root/bench/sample" "$work/$version/doc-project" doc
+    fresh_home "$work/$version/ext-home"
+    fresh_home "$work/$version/doc-home"
+    measure_pairs "$version" sample "$distance_pairs" sample-0ms "$work/$version/sample-0ms.txt" 1
+    record_distance "$version" "sample, 0 ms" "$work/$version/sample-0ms.txt"
+  fi
+done
+distance 0
+
+# ---- count: token calls of processes started together, and of a parallel multi-module build ---------------------
+
+for version in $count_versions; do
+  dir=$work/$version
+  maven=$root/target/it/maven/apache-maven-$version
+  say "Maven $version: $processes Maven processes started at once, one HOME, empty token cache"
+  fresh_home "$dir/together-home"
+  for p in $(seq 1 "$processes"); do
+    copy_project "$root/bench/sample" "$dir/together-project-$p" ext
+    fresh_repository "$dir/together-repository-$p" seed
+  done
+  pids=()
+  before=$(log_lines)
+  tick; t0=$now
+  for p in $(seq 1 "$processes"); do
+    start_mvn "$maven" ext "$work/settings-ext.xml" "$dir/together-project-$p" "$dir/together-home" \
+      "$dir/together-repository-$p" "$dir/logs/together-$p.log" package
+    pids+=($!)
+  done
+  for p in $(seq 1 "$processes"); do
+    wait "${pids[$(( p - 1 ))]}" || fail "Maven $version, process $p of $processes failed: $dir/logs/together-$p.log"
+  done
+  tick
+  concurrent_calls[$version]=$(calls_since "$before" | count_token_calls)
+  concurrent_s[$version]=$(awk -v us=$(( now - t0 )) 'BEGIN { printf "%.1f", us / 1e6 }')
+  echo "    GetAuthorizationToken calls: ${concurrent_calls[$version]} (all done in ${concurrent_s[$version]} s)"
+  for p in $(seq 1 "$processes"); do rm -rf "$dir/together-repository-$p" "$dir/together-project-$p"; done
+
+  say "Maven $version: the 8-module project with -T 4, empty token cache"
+  copy_project "$modules" "$dir/modules-project" ext
+  fresh_home "$dir/modules-home"
+  repository_kind=seed
+  build "$maven" ext "$work/settings-ext.xml" "$dir/modules-project" "$dir/modules-home" "$work/repository" \
+    "$dir/logs/modules.log" -T 4 package
+  modules_calls[$version]=$token_calls
+  echo "    GetAuthorizationToken calls: $token_calls ($ms ms)"
+done
+
+# The AWS CLI's own fetch, the step the documented flow runs before Maven: the cold figure's context.
 aws_ms=""
 aws_bin=$(command -v aws || true)
 if [ -z "$aws_bin" ]; then
-  say "AWS CLI not installed: the cold figure is measured but compared with nothing"
+  say "AWS CLI not installed: no figure of the documented flow's fetch"
 else
   # a pyenv shim puts a shell script and `pyenv exec` in front of the CLI: time the CLI itself
   if [[ "$aws_bin" == */shims/* ]] && command -v pyenv > /dev/null; then
@@ -299,9 +519,9 @@ else
   keytool -exportcert -rfc -alias "$alias_name" -keystore "$trust_store" -storetype PKCS12 \
     -storepass "$trust_store_password" -file "$pem" > /dev/null 2>&1 || fail "cannot export the emulator's certificate"
   fresh_home "$work/aws-home"
-  say "AWS CLI ($aws_bin): 1 warm-up and $runs timed get-authorization-token calls against the emulator"
+  say "AWS CLI ($aws_bin): 1 warm-up and 3 timed get-authorization-token calls against the emulator"
   : > "$work/aws-cli.txt"
-  for i in $(seq 0 "$runs"); do
+  for i in 0 1 2 3; do
     tick; t0=$now
     fetched=$(env -i PATH="$PATH" HOME="$HOME" ${PYENV_ROOT:+PYENV_ROOT="$PYENV_ROOT"} \
       AWS_ACCESS_KEY_ID="$access_key_id" AWS_SECRET_ACCESS_KEY="$secret_access_key" AWS_CA_BUNDLE="$pem" \
@@ -318,43 +538,11 @@ else
   echo "    fetches: $(tr '\n' ' ' < "$work/aws-cli.txt")ms"
 fi
 
-# ---- 3. count: token calls of processes started together, and of a parallel multi-module build -----------------
+say "Restarting the CodeArtifact emulator with $latency ms per request"
+start_emulator "$latency"
+distance "$latency"
 
-for version in $versions; do
-  dir=$work/$version
-  say "Maven $version: $processes Maven processes started at once, one HOME, empty token cache"
-  fresh_home "$dir/together-home"
-  for p in $(seq 1 "$processes"); do
-    copy_project "$root/bench/sample" "$dir/together-project-$p" ext
-    fresh_repository "$dir/together-repository-$p"
-  done
-  pids=()
-  before=$(log_lines)
-  tick; t0=$now
-  for p in $(seq 1 "$processes"); do
-    start_mvn "$version" ext "$dir/together-project-$p" "$dir/together-home" "$dir/together-repository-$p" \
-      "$dir/logs/together-$p.log" package
-    pids+=($!)
-  done
-  for p in $(seq 1 "$processes"); do
-    wait "${pids[$(( p - 1 ))]}" || fail "Maven $version, process $p of $processes failed: $dir/logs/together-$p.log"
-  done
-  tick
-  concurrent_calls[$version]=$(calls_since "$before" | count_token_calls)
-  concurrent_s[$version]=$(awk -v us=$(( now - t0 )) 'BEGIN { printf "%.1f", us / 1e6 }')
-  echo "    GetAuthorizationToken calls: ${concurrent_calls[$version]} (all done in ${concurrent_s[$version]} s)"
-  for p in $(seq 1 "$processes"); do rm -rf "$dir/together-repository-$p"; done
-
-  say "Maven $version: the 8-module project with -T 4, empty token cache"
-  copy_project "$modules" "$dir/modules-project" ext
-  fresh_home "$dir/modules-home"
-  build "$version" ext "$dir/modules-project" "$dir/modules-home" "$dir/logs/modules.log" -T 4 package
-  modules_calls[$version]=$token_calls
-  echo "    GetAuthorizationToken calls: $token_calls ($ms ms)"
-done
-rm -rf "$work/repository"
-
-# ---- 4. footprint: the extension jar, self-contained (the AWS SDK relocated inside, no runtime dependency) --------
+# ---- footprint: the extension jar, self-contained (the AWS SDK relocated inside, no runtime dependency) ----------
 
 jars=1
 bytes=$(stat -c %s "$extension_jar")
@@ -363,53 +551,99 @@ bytes=$(stat -c %s "$extension_jar")
 
 verdict() { if [ "$1" = 1 ]; then echo "met"; else echo "NOT MET"; fi; }
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f s", ms / 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+at_most() { awk -v x="$1" -v limit="$2" 'BEGIN { print (x <= limit) }'; }
 {
   echo "figure|measured|target|result"
   for version in $versions; do
+    r=$(ratio "${load_xml[$version]}" "${load_none[$version]}")
+    echo "load, .mvn/extensions.xml, Maven $version|$r ($(seconds "${load_xml[$version]}") vs" \
+      "$(seconds "${load_none[$version]}"))|<= 1.03|$(verdict "$(at_most "$r" 1.03)")"
+    r=$(ratio "${load_libext[$version]}" "${load_none[$version]}")
+    echo "load, lib/ext, Maven $version|$r ($(seconds "${load_libext[$version]}"))|<= 1.03" \
+      "|$(verdict "$(at_most "$r" 1.03)")"
+  done
+  for version in $versions; do
     echo "warm, Maven $version|$(awk -v r="${warm_ratio[$version]}" 'BEGIN { printf "%.3f", r }')" \
-      "($(seconds "${warm_ext[$version]}") vs $(seconds "${warm_doc[$version]}"))|ratio <= 1.00" \
-      "|$(verdict "$(awk -v r="${warm_ratio[$version]}" 'BEGIN { print (r <= 1.00) }')")"
+      "($(seconds "${warm_ext[$version]}") vs $(seconds "${warm_doc[$version]}"))|<= 1.00" \
+      "|$(verdict "$(at_most "${warm_ratio[$version]}" 1.00)")"
   done
   for version in $versions; do
-    if [ -z "$aws_ms" ]; then
-      echo "cold, Maven $version|$(seconds "${cold_extra[$version]}")|< AWS CLI fetch|skipped: AWS CLI not installed"
-    else
-      echo "cold, Maven $version|$(seconds "${cold_extra[$version]}")|< $(seconds "$aws_ms") (AWS CLI fetch)" \
-        "|$(verdict "$(awk -v x="${cold_extra[$version]}" -v a="$aws_ms" 'BEGIN { print (x < a) }')")"
-    fi
+    echo "cold, Maven $version|$(seconds "${cold_extra[$version]}") wall, $(seconds "${cold_cpu_extra[$version]}") CPU" \
+      "|<= 0.30 s wall, <= 0.50 s CPU" \
+      "|$(verdict "$(awk -v w="${cold_extra[$version]}" -v c="${cold_cpu_extra[$version]}" \
+        'BEGIN { print (w <= 300 && c <= 500) }')")"
   done
-  for version in $versions; do
+  for version in $count_versions; do
     echo "count, $processes processes at once, Maven $version|${concurrent_calls[$version]}|1" \
       "|$(verdict "$([ "${concurrent_calls[$version]}" = 1 ] && echo 1)")"
     echo "count, 8 modules -T 4, Maven $version|${modules_calls[$version]}|1" \
       "|$(verdict "$([ "${modules_calls[$version]}" = 1 ] && echo 1)")"
   done
-  echo "footprint|$(awk -v b="$bytes" -v n="$jars" 'BEGIN { printf "%.2f MB (%d jars)", b / 1e6, n }')|< 8 MB" \
+  echo "footprint|$(awk -v b="$bytes" -v n="$jars" 'BEGIN { printf "%.2f MB (%d jar)", b / 1e6, n }')|< 8 MB" \
     "|$(verdict "$([ "$bytes" -lt 8000000 ] && echo 1)")"
 } | sed 's/ |/|/g; s/| /|/g' > "$work/figures.txt"
 {
-  echo "Maven|401 challenges per build: extension|documented|CPU time ratio, warm|CPU time extra, cold|token calls: $pairs warm builds|$runs cold builds"
+  echo "Maven|no extension|.mvn/extensions.xml|empty extension in .mvn/extensions.xml|lib/ext"
+  for version in $versions; do
+    cells="$version"
+    for variant in none xml empty libext; do
+      case $variant in
+        none) w=${load_none[$version]} c=${load_none_cpu[$version]} ;;
+        xml) w=${load_xml[$version]} c=${load_xml_cpu[$version]} ;;
+        empty) w=${load_empty[$version]} c=${load_empty_cpu[$version]} ;;
+        libext) w=${load_libext[$version]} c=${load_libext_cpu[$version]} ;;
+      esac
+      if [ "$variant" = none ]; then
+        cells="$cells|$(seconds "$w") (CPU $(seconds "$c"))"
+      else
+        cells="$cells|$(ratio "$w" "${load_none[$version]}") (CPU $(ratio "$c" "${load_none_cpu[$version]}"))"
+      fi
+    done
+    echo "$cells"
+  done
+} | sed 's/ |/|/g; s/| /|/g' > "$work/load.txt"
+{
+  echo "Maven|401 challenges per build: extension|documented|CPU time ratio, warm|token calls: $pairs warm builds|$runs cold builds"
   for version in $versions; do
     echo "$version|${challenges_ext[$version]}|${challenges_doc[$version]}" \
-      "|$(awk -v r="${cpu_ratio[$version]}" 'BEGIN { printf "%.3f", r }')|$(seconds "${cpu_extra[$version]}")" \
+      "|$(awk -v r="${cpu_ratio[$version]}" 'BEGIN { printf "%.3f", r }')" \
       "|${warm_token_calls[$version]}|${cold_token_calls[$version]}"
   done
 } | sed 's/ |/|/g; s/| /|/g' > "$work/details.txt"
+{
+  echo "Maven|build, latency|warm ratio, extension / documented|extension|documented|401 challenges: extension|documented|repository requests|token calls"
+  for key in "${distance_keys[@]}"; do
+    echo "${key%%|*}|${key#*|}|$(awk -v r="${far_ratio[$key]}" 'BEGIN { printf "%.3f", r }')" \
+      "|$(seconds "${far_ext[$key]}")|$(seconds "${far_doc[$key]}")|${far_ch_ext[$key]}|${far_ch_doc[$key]}" \
+      "|${far_requests[$key]}|${far_tokens[$key]}"
+  done
+} | sed 's/ |/|/g; s/| /|/g' > "$work/distance.txt"
 
 tick
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2> /dev/null | head -n 1)
+cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2> /dev/null | head -n 1)
 echo
-echo "Measured $(date -u +%Y-%m-%d) in $(( (now - started) / 60000000 )) min on $(nproc) cores (${cpu:-unknown CPU})," \
+echo "Measured $(date -u +%Y-%m-%d) in $(( (now - started) / 60000000 )) min on $(nproc) cores (${cpu_model:-unknown CPU})," \
   "$("$java_home/bin/java" -version 2>&1 | head -n 1), load average $load_before at the start," \
   "$(cut -d' ' -f1-3 /proc/loadavg 2> /dev/null || echo "?") at the end"
 echo
 table < "$work/figures.txt"
 echo
-echo "Wall times, medians over the measured pairs. warm: the median of each pair's ratio, extension / documented (in"
-echo "brackets the median times); cold: the median of the builds with an empty token cache minus the median of the"
-echo "extension's warm builds. Below, per build: the repository's 401 answers (median), the same two figures in CPU"
-echo "time of the mvn process (user + system; less sensitive to other load on the machine), the token calls seen."
+echo "load: median wall time of mvn -o validate with the extension / without (CPU time likewise below); warm: the"
+echo "median of each pair's ratio, extension / documented (in brackets the median times); cold: the median, over the"
+echo "builds with an empty token cache, of each one's time minus the median of the warm extension builds."
+echo
+table < "$work/load.txt"
 echo
 table < "$work/details.txt"
 echo
-echo "Logs: $work (Maven's under <version>/logs, the emulator's calls in emulator.log)"
+echo "Network distance: every answer of the emulator held back by the latency; the median of each pair's ratio, the"
+echo "median times, 401 answers and repository requests per build; token calls of all measured extension builds."
+echo
+table < "$work/distance.txt"
+if [ -n "$aws_ms" ]; then
+  echo
+  echo "AWS CLI get-authorization-token against the emulator: $(tr '\n' ' ' < "$work/aws-cli.txt")ms (median $aws_ms ms)."
+fi
+echo
+echo "Logs: $work (Maven's under <version>/logs, the emulator's calls in emulator-<latency>ms.log)"
