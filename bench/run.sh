@@ -18,7 +18,7 @@
 #   BENCH_RUNS              builds with an empty token cache per version, and timed AWS CLI fetches (default 2;
 #                           at most BENCH_PAIRS)
 #   BENCH_DISTANCE_PAIRS    measured pairs of each distance figure (default 2; the sample's after a warm-up pair)
-#   BENCH_PROCESSES         Maven processes started at once for the count figure (default 8)
+#   BENCH_PROCESSES         Maven processes started at once for the count figure (default 4)
 #   BENCH_MAVEN_ARGS        extra arguments for the Maven that builds this project, e.g. -o (offline)
 set -euo pipefail
 export LC_ALL=C # decimal points in `times`, awk and printf
@@ -33,7 +33,7 @@ rounds=${BENCH_LOAD_ROUNDS:-3}
 pairs=${BENCH_PAIRS:-3}
 runs=${BENCH_RUNS:-2}
 distance_pairs=${BENCH_DISTANCE_PAIRS:-2}
-processes=${BENCH_PROCESSES:-8}
+processes=${BENCH_PROCESSES:-4}
 read -r -a build_args <<< "${BENCH_MAVEN_ARGS:-}"
 [ "$runs" -le "$pairs" ] || runs=$pairs
 repository_url=https://demo-111122223333.d.codeartifact.us-west-2.amazonaws.com/maven/maven/
@@ -167,8 +167,8 @@ build() {
   token_calls=$(count_token_calls <<< "$calls")
 }
 
-# Alternating pairs, extension and documented, of `mvn package` of the project $3 in mode $2 (sample: the
-# repository of bench/sample's POM, plugins local; mirror: mirrorOf * to CodeArtifact, every plugin through it),
+# Alternating pairs, extension and documented, of the project in mode $2: sample, `mvn package` with the repository
+# of bench/sample's POM, plugins local; mirror, `mvn compile` with mirrorOf * to CodeArtifact, every plugin through it,
 # after $6 discarded warm-up pairs (0 or 1). The extension's HOME keeps its token cache: every measured extension
 # build is warm once a build has filled it. Writes "ext_ms doc_ms ext_challenges doc_challenges ext_cpu doc_cpu
 # ext_token_calls ext_requests" lines to $5.
@@ -176,15 +176,16 @@ build() {
 measure_pairs() {
   local version=$1 mode=$2 n=$3 label=$4 file=$5 first=$(( 1 - $6 )) dir=$work/$1
   local maven=$root/target/it/maven/apache-maven-$1
-  local settings_suffix="" order flavour ext_ms ext_cpu ext_ch ext_tokens ext_requests doc_ms doc_cpu doc_ch
-  [ "$mode" = mirror ] && settings_suffix=-mirror
+  local settings_suffix="" goal=package order flavour
+  local ext_ms ext_cpu ext_ch ext_tokens ext_requests doc_ms doc_cpu doc_ch
+  [ "$mode" = mirror ] && settings_suffix=-mirror goal=compile
   if [ "$mode" = mirror ]; then repository_kind=extension; else repository_kind=seed; fi
   : > "$file"
   for i in $(seq "$first" "$n"); do
     if [ $(( i % 2 )) -eq 1 ]; then order="ext doc"; else order="doc ext"; fi
     for flavour in $order; do
       build "$maven" "$flavour" "$work/settings-$flavour$settings_suffix.xml" "$dir/$flavour-project" \
-        "$dir/$flavour-home" "$work/repository" "$dir/logs/$label-$i-$flavour.log" package
+        "$dir/$flavour-home" "$work/repository" "$dir/logs/$label-$i-$flavour.log" "$goal"
       if [ "$flavour" = ext ]; then
         ext_ms=$ms ext_cpu=$cpu_ms ext_ch=$challenges ext_tokens=$token_calls ext_requests=$requests
       else
@@ -350,11 +351,11 @@ for version in $versions; do
     copy_project "$work/load-template" "$dir/load-$variant" "$flavour"
   done
   fresh_home "$dir/load-home"
-  say "Maven $version: load, mvn -o validate of a project that needs no token, $rounds rounds (and one discarded)" \
+  say "Maven $version: load, mvn -o validate of a project that needs no token, $rounds rounds" \
     "of: no extension, the extension in .mvn/extensions.xml, an empty extension there, the extension in lib/ext"
   : > "$dir/load.txt"
   repository_kind=keep
-  for i in $(seq 0 "$rounds"); do
+  for i in $(seq 1 "$rounds"); do
     line=""
     for k in 0 1 2 3; do
       variants=(none xml empty libext)
@@ -363,10 +364,10 @@ for version in $versions; do
       # every variant with the extension's environment (AWS keys, no token): only the extension differs
       build "$home" ext "$work/settings-ext.xml" "$dir/load-$variant" "$dir/load-home" \
         "$work/load-repository" "$dir/logs/load-$i-$variant.log" -o validate
-      [ "$i" -eq 0 ] || echo "$variant $ms $cpu_ms" >> "$dir/load.txt"
+      echo "$variant $ms $cpu_ms" >> "$dir/load.txt"
       line="$line $variant $ms ms (CPU $cpu_ms ms);"
     done
-    [ "$i" -eq 0 ] || echo "    round $i:$line"
+    echo "    round $i:$line"
   done
   for variant in none xml empty libext; do
     wall=$(awk -v v="$variant" '$1 == v { print $2 }' "$dir/load.txt" | median)
@@ -429,10 +430,10 @@ distance() { # <latency ms>
       measure_pairs "$version" sample "$distance_pairs" "sample-$1ms" "$dir/sample-$1ms.txt" 1
       record_distance "$version" "sample, $1 ms" "$dir/sample-$1ms.txt"
     fi
-    say "Maven $version, $1 ms per request: mirror-everything from a local repository holding the extension alone," \
+    say "Maven $version, $1 ms per request: mirror-everything mvn compile from a local repository holding the extension alone," \
       "$distance_pairs pairs (the token cache filled by the sample's builds)"
     measure_pairs "$version" mirror "$distance_pairs" "mirror-$1ms" "$dir/mirror-$1ms.txt" 0
-    record_distance "$version" "mirror-everything, $1 ms" "$dir/mirror-$1ms.txt"
+    record_distance "$version" "mirror-everything compile, $1 ms" "$dir/mirror-$1ms.txt"
   done
 }
 record_distance() { # <version> <label> <file>
@@ -447,8 +448,8 @@ record_distance() { # <version> <label> <file>
 }
 distance_keys=()
 for version in $distance_versions; do
-  distance_keys+=("$version|sample, 0 ms" "$version|mirror-everything, 0 ms" "$version|sample, $latency ms"
-    "$version|mirror-everything, $latency ms")
+  distance_keys+=("$version|sample, 0 ms" "$version|mirror-everything compile, 0 ms" "$version|sample, $latency ms"
+    "$version|mirror-everything compile, $latency ms")
   # the sample at 0 ms is the warm figure, when this version had one
   if contains "$versions" "$version"; then
     record_distance "$version" "sample, 0 ms" "$work/$version/warm.txt"
