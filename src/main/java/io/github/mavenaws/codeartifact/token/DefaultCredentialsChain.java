@@ -37,8 +37,8 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
             () -> ContainerCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build(),
             () -> InstanceProfileCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build()));
 
-    /** The providers built so far, in the chain's order; built ones are kept, as the SDK's chain keeps all. */
-    private final List<AwsCredentialsProvider> built = new ArrayList<>();
+    /** The providers built so far, by their place in the chain; built ones are kept, as the SDK's chain keeps all. */
+    private final AwsCredentialsProvider[] built = new AwsCredentialsProvider[SOURCES.size()];
     /** The provider that last gave credentials, asked first next time (the SDK's reuseLastProviderEnabled). */
     private volatile AwsCredentialsProvider last;
 
@@ -50,14 +50,17 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
         }
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < SOURCES.size(); i++) {
-            AwsCredentialsProvider provider = provider(i);
+            AwsCredentialsProvider provider = null;
             try {
+                // built inside the try: a provider that cannot even be built is one more reason, as a refusal is
+                provider = provider(i);
                 AwsCredentials credentials = provider.resolveCredentials();
                 last = provider;
                 return credentials;
             } catch (RuntimeException e) {
                 String process = CredentialProcessFailure.describe(e);
-                reasons.add(provider + ": " + (process != null ? process : e.getMessage()));
+                reasons.add((provider == null ? "provider " + (i + 1) : provider) + ": "
+                        + (process != null ? process : e.getMessage()));
             }
         }
         throw SdkClientException.builder()
@@ -68,10 +71,10 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
 
     /** The chain's {@code index}th provider, built on first use. */
     private synchronized AwsCredentialsProvider provider(int index) {
-        while (built.size() <= index) {
-            built.add(SOURCES.get(built.size()).get());
+        if (built[index] == null) {
+            built[index] = SOURCES.get(index).get();
         }
-        return built.get(index);
+        return built[index];
     }
 
     @Override
