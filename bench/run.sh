@@ -411,8 +411,8 @@ for version in $versions; do
   cpu_ratio[$version]=$(ratio_median 5 6 "$dir/warm.txt")
   warm_token_calls[$version]=$(awk '{ s += $7 } END { print s }' "$dir/warm.txt")
   # each empty-cache build against the warm build just before it: the pair shares the machine's state
-  # each empty-cache build against the extension's build of the pair nearest in time (the last pairs), which shares
-  # the machine's state more closely than the median of all does
+  # empty-cache build i against the extension build of pair P - runs + i (the last pairs, the nearest in time), which
+  # shares the machine's state more closely than the median of all does
   tail -n "$runs" "$dir/warm.txt" | paste -d' ' "$dir/cold.txt" - > "$dir/cold-pairs.txt"
   cold_extra[$version]=$(awk '{ print $1 - $4 }' "$dir/cold-pairs.txt" | median)
   cold_cpu_extra[$version]=$(awk '{ print $2 - $8 }' "$dir/cold-pairs.txt" | median)
@@ -620,7 +620,7 @@ at_most() { awk -v x="$1" -v limit="$2" 'BEGIN { print (x <= limit) }'; }
   done
 } | sed 's/ |/|/g; s/| /|/g' > "$work/details.txt"
 {
-  echo "Maven|build, latency|warm ratio, extension / documented|extension|documented|401 challenges: extension|documented|repository requests|token calls"
+  echo "Maven|build, latency|warm ratio, extension / documented|extension|documented|401 challenges: extension|documented|repository requests (extension)|token calls"
   for key in "${distance_keys[@]}"; do
     echo "${key%%|*}|${key#*|}|$(awk -v r="${far_ratio[$key]}" 'BEGIN { printf "%.3f", r }')" \
       "|$(seconds "${far_ext[$key]}")|$(seconds "${far_doc[$key]}")|${far_ch_ext[$key]}|${far_ch_doc[$key]}" \
@@ -639,7 +639,7 @@ table < "$work/figures.txt"
 echo
 echo "load: median wall time of mvn -o validate with the extension / without (CPU time likewise below); warm: the"
 echo "median of each pair's ratio, extension / documented (in brackets the median times); cold: the median, over the"
-echo "builds with an empty token cache, of each one's time minus the extension's build of the pair nearest in time."
+echo "builds with an empty token cache, of build i's time minus the extension build of pair P - runs + i."
 echo
 table < "$work/load.txt"
 echo

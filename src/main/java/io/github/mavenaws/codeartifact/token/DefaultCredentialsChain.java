@@ -36,11 +36,18 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
             () -> ProfileCredentialsProvider.builder().build(),
             () -> ContainerCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build(),
             () -> InstanceProfileCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build()));
+    /** The providers' names, for a reason when one cannot even be built. */
+    private static final List<String> NAMES = Collections.unmodifiableList(Arrays.asList(
+            "SystemPropertyCredentialsProvider", "EnvironmentVariableCredentialsProvider",
+            "WebIdentityTokenFileCredentialsProvider", "ProfileCredentialsProvider", "ContainerCredentialsProvider",
+            "InstanceProfileCredentialsProvider"));
 
     /** The providers built so far, by their place in the chain; built ones are kept, as the SDK's chain keeps all. */
     private final AwsCredentialsProvider[] built = new AwsCredentialsProvider[SOURCES.size()];
     /** The provider that last gave credentials, asked first next time (the SDK's reuseLastProviderEnabled). */
     private volatile AwsCredentialsProvider last;
+    /** Set by close: nothing is built after it, so nothing built escapes closing. */
+    private boolean closed;
 
     @Override
     public AwsCredentials resolveCredentials() {
@@ -59,7 +66,7 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
                 return credentials;
             } catch (RuntimeException e) {
                 String process = CredentialProcessFailure.describe(e);
-                reasons.add((provider == null ? "provider " + (i + 1) : provider) + ": "
+                reasons.add((provider == null ? NAMES.get(i) : provider) + ": "
                         + (process != null ? process : e.getMessage()));
             }
         }
@@ -71,6 +78,9 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
 
     /** The chain's {@code index}th provider, built on first use. */
     private synchronized AwsCredentialsProvider provider(int index) {
+        if (closed) {
+            throw new IllegalStateException("AWS clients are closed");
+        }
         if (built[index] == null) {
             built[index] = SOURCES.get(index).get();
         }
@@ -79,6 +89,7 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
 
     @Override
     public synchronized void close() {
+        closed = true;
         for (AwsCredentialsProvider provider : built) {
             if (provider instanceof AutoCloseable) {
                 try {
