@@ -29,18 +29,16 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
      * the web identity, profile, container and instance providers (their classes, the profile files, the metadata
      * client's settings) are never built.
      */
-    private static final List<Supplier<AwsCredentialsProvider>> SOURCES = Collections.unmodifiableList(Arrays.asList(
-            SystemPropertyCredentialsProvider::create,
-            EnvironmentVariableCredentialsProvider::create,
-            () -> WebIdentityTokenFileCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build(),
-            () -> ProfileCredentialsProvider.builder().build(),
-            () -> ContainerCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build(),
-            () -> InstanceProfileCredentialsProvider.builder().asyncCredentialUpdateEnabled(false).build()));
-    /** The providers' names, for a reason when one cannot even be built. */
-    private static final List<String> NAMES = Collections.unmodifiableList(Arrays.asList(
-            "SystemPropertyCredentialsProvider", "EnvironmentVariableCredentialsProvider",
-            "WebIdentityTokenFileCredentialsProvider", "ProfileCredentialsProvider", "ContainerCredentialsProvider",
-            "InstanceProfileCredentialsProvider"));
+    private static final List<Source> SOURCES = Collections.unmodifiableList(Arrays.asList(
+            new Source("SystemPropertyCredentialsProvider", SystemPropertyCredentialsProvider::create),
+            new Source("EnvironmentVariableCredentialsProvider", EnvironmentVariableCredentialsProvider::create),
+            new Source("WebIdentityTokenFileCredentialsProvider", () -> WebIdentityTokenFileCredentialsProvider
+                    .builder().asyncCredentialUpdateEnabled(false).build()),
+            new Source("ProfileCredentialsProvider", () -> ProfileCredentialsProvider.builder().build()),
+            new Source("ContainerCredentialsProvider", () -> ContainerCredentialsProvider.builder()
+                    .asyncCredentialUpdateEnabled(false).build()),
+            new Source("InstanceProfileCredentialsProvider", () -> InstanceProfileCredentialsProvider.builder()
+                    .asyncCredentialUpdateEnabled(false).build())));
 
     /** The providers built so far, by their place in the chain; built ones are kept, as the SDK's chain keeps all. */
     private final AwsCredentialsProvider[] built = new AwsCredentialsProvider[SOURCES.size()];
@@ -66,7 +64,7 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
                 return credentials;
             } catch (RuntimeException e) {
                 String process = CredentialProcessFailure.describe(e);
-                reasons.add((provider == null ? NAMES.get(i) : provider) + ": "
+                reasons.add((provider == null ? SOURCES.get(i).name : provider) + ": "
                         + (process != null ? process : e.getMessage()));
             }
         }
@@ -82,7 +80,7 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
             throw new IllegalStateException("AWS clients are closed");
         }
         if (built[index] == null) {
-            built[index] = SOURCES.get(index).get();
+            built[index] = SOURCES.get(index).build.get();
         }
         return built[index];
     }
@@ -104,5 +102,16 @@ final class DefaultCredentialsChain implements AwsCredentialsProvider, SdkAutoCl
     @Override
     public String toString() {
         return "DefaultCredentialsChain(" + SOURCES.size() + " providers)";
+    }
+
+    /** One provider of the chain: its name, for a reason when it cannot even be built, and how to build it. */
+    private static final class Source {
+        final String name;
+        final Supplier<AwsCredentialsProvider> build;
+
+        Source(String name, Supplier<AwsCredentialsProvider> build) {
+            this.name = name;
+            this.build = build;
+        }
     }
 }
